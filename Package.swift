@@ -1,0 +1,57 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "chatgpt-probot",
+    platforms: [.macOS(.v15)],  // local Mac builds only (Mutex, Clock); Linux is not gated
+    products: [.executable(name: "chatgpt-probot", targets: ["chatgpt-probot"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),  // tests only
+    ],
+    targets: [
+        .target(name: "ProbotCore", dependencies: [logging]),
+        .target(name: "ProbotServices", dependencies: ["ProbotCore", logging]),
+        .executableTarget(
+            name: "chatgpt-probot",
+            dependencies: [
+                "ProbotCore", "ProbotServices", logging,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "ProbotTestSupport",
+            dependencies: [
+                "ProbotCore", "ProbotServices", logging,
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ProbotCoreTests",
+            dependencies: ["ProbotCore", "ProbotTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ProbotServicesTests",
+            dependencies: ["ProbotServices", "ProbotTestSupport"]
+        ),
+        .testTarget(
+            name: "ProbotIntegrationTests",
+            dependencies: ["ProbotCore", "ProbotServices", "ProbotTestSupport", logging],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
+
+for target in package.targets where [.regular, .test, .executable].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))  // SE-0335
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))  // SE-0444
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))  // SE-0409
+    target.swiftSettings = settings
+}

@@ -1,0 +1,115 @@
+/// Packs files into as few requests as the token budget allows.
+///
+/// A file that fits goes whole; a larger file is split at hunk boundaries into consecutive runs; a single hunk
+/// over the budget is skipped with a reason. Pieces are packed first-fit-decreasing, then every batch is counted
+/// as a whole and trimmed if needed, so no request exceeds the budget.
+package struct PromptBatcher: Sendable {
+    package var counter: any TokenCounter
+    package var builder: PromptBuilder
+    package var budget: ReviewBudget
+
+    /// Memberwise initialiser.
+    package init(counter: any TokenCounter, builder: PromptBuilder, budget: ReviewBudget) {
+        self.counter = counter
+        self.builder = builder
+        self.budget = budget
+    }
+
+    /// Tokens of a request with no diff: system prompt, framing and PR context.
+    package var fixedTokens: Int { counter.count(messages: builder.messages(sections: [])) }
+
+    /// Plans the requests for `files`, in pull-request order.
+    package func plan(_ files: [FileDiff]) -> BatchPlan {
+        let fixed = fixedTokens
+        let available = budget.promptTokens - fixed
+        var skipped: [SkippedFile] = []
+        var items: [BatchItem] = []
+        for (order, file) in files.enumerated() {
+            let (pieces, left) = split(file, order: order, available: available)
+            items += pieces
+            skipped += left
+        }
+        let bins = packFirstFitDecreasing(items, capacity: available)
+        var batches: [ReviewBatch] = []
+        var queue = bins.map { $0.sorted { ($0.order, $0.part?.index ?? 0) < ($1.order, $1.part?.index ?? 0) } }
+        while !queue.isEmpty {
+            var bin = queue.removeFirst()
+            var overflow: [BatchItem] = []
+            while true {
+                let messages = builder.messages(sections: bin.map(\.rendered))
+                let tokens = counter.count(messages: messages)
+                if tokens <= budget.promptTokens || bin.count == 1 {
+                    batches.append(
+                        ReviewBatch(
+                            number: batches.count + 1, items: bin, messages: messages, promptTokens: tokens,
+                            overheadTokens: tokens - bin.reduce(0) { $0 + counter.count($1.rendered) }))
+                    break
+                }
+                // Tokenization is not perfectly additive across joins: move the last piece on.
+                overflow.insert(bin.removeLast(), at: 0)
+            }
+            if !overflow.isEmpty { queue.append(overflow) }
+        }
+        return BatchPlan(batches: batches, skipped: skipped, budget: budget, counterName: counter.name)
+    }
+
+    /// The whole file when it fits, else consecutive runs of hunks that fit; hunks that never fit are skipped.
+    private func split(_ file: FileDiff, order: Int, available: Int) -> ([BatchItem], [SkippedFile]) {
+        let whole = DiffRenderer.render(file: file, hunks: file.hunks)
+        let wholeTokens = cost(whole)
+        if wholeTokens <= available {
+            return ([BatchItem(file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens, order: order)], [])
+        }
+        var runs: [[Hunk]] = []
+        var current: [Hunk] = []
+        var skipped: [SkippedFile] = []
+        for hunk in file.hunks {
+            let alone = cost(DiffRenderer.render(file: file, hunks: [hunk], part: (99, 99)))
+            if alone > available {
+                skipped.append(
+                    SkippedFile(
+                        path: file.path,
+                        reason: .hunkOverBudget(header: hunk.header, tokens: alone, budget: available)))
+                if !current.isEmpty { runs.append(current) }
+                current = []
+                continue
+            }
+            if current.isEmpty || cost(DiffRenderer.render(file: file, hunks: current + [hunk], part: (99, 99))) <= available {
+                current.append(hunk)
+            } else {
+                runs.append(current)
+                current = [hunk]
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        let items = runs.enumerated().map { index, hunks in
+            let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
+            let rendered = DiffRenderer.render(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
+            return BatchItem(file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered), order: order)
+        }
+        return (items, skipped)
+    }
+
+    /// Tokens a section adds to the user message, including its newline separator.
+    private func cost(_ rendered: String) -> Int { counter.count(rendered) + 1 }
+
+    /// First-fit decreasing: large pieces first, each into the first batch with room.
+    private func packFirstFitDecreasing(_ items: [BatchItem], capacity: Int) -> [[BatchItem]] {
+        let ordered = items.enumerated().sorted { lhs, rhs in
+            lhs.element.tokens != rhs.element.tokens ? lhs.element.tokens > rhs.element.tokens : lhs.offset < rhs.offset
+        }
+        var bins: [[BatchItem]] = []
+        var remaining: [Int] = []
+        for (_, item) in ordered {
+            if let index = remaining.firstIndex(where: { $0 >= item.tokens }) {
+                bins[index].append(item)
+                remaining[index] -= item.tokens
+            } else {
+                bins.append([item])
+                remaining.append(capacity - item.tokens)
+            }
+        }
+        // Batches in the order of their first file, so logs read like the pull request.
+        return bins.sorted { ($0.map(\.order).min() ?? 0) < ($1.map(\.order).min() ?? 0) }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Splits a whole unified diff (`git diff`, `diff -u`) into per-file entries shaped like GitHub's files API.
+package enum UnifiedDiffParser {
+    /// Parses `text` into changed files; each `patch` holds that file's hunks verbatim.
+    ///
+    /// Understands `diff --git` sections, `rename from`/`rename to`, `new file mode`, `deleted file mode`,
+    /// `Binary files … differ` (no patch) and bare `---`/`+++` pairs without a `diff --git` line.
+    package static func parse(_ text: String) -> [ChangedFile] {
+        var files: [ChangedFile] = []
+        var builder: Builder?
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        var index = 0
+        while index < lines.count {
+            let line = lines[index].hasSuffix("\r") ? lines[index].dropLast() : lines[index]
+            defer { index += 1 }
+            if line.hasPrefix("diff --git ") {
+                if let done = builder?.build() { files.append(done) }
+                builder = Builder(gitHeader: line)
+                continue
+            }
+            if line.hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ "),
+                builder?.expectsHeader ?? true
+            {
+                // A bare ---/+++ pair starts a new file unless a diff --git header already did;
+                // inside a hunk that still expects lines, "--- x" is a deleted "-- x" line, not a header.
+                if builder == nil || builder?.inHunks == true {
+                    if let done = builder?.build() { files.append(done) }
+                    builder = Builder()
+                }
+                builder?.setOldPath(line.dropFirst(4))
+                builder?.setNewPath(lines[index + 1].dropFirst(4))
+                index += 1
+                continue
+            }
+            guard builder != nil else { continue }
+            if builder?.inHunks == false {
+                if line.hasPrefix("--- ") {
+                    builder?.setOldPath(line.dropFirst(4))
+                } else if line.hasPrefix("+++ ") {
+                    builder?.setNewPath(line.dropFirst(4))
+                } else if line.hasPrefix("rename from ") {
+                    builder?.renameFrom = String(line.dropFirst("rename from ".count))
+                } else if line.hasPrefix("rename to ") {
+                    builder?.renameTo = String(line.dropFirst("rename to ".count))
+                } else if line.hasPrefix("copy from ") {
+                    builder?.renameFrom = String(line.dropFirst("copy from ".count))
+                    builder?.isCopy = true
+                } else if line.hasPrefix("copy to ") {
+                    builder?.renameTo = String(line.dropFirst("copy to ".count))
+                } else if line.hasPrefix("new file mode") {
+                    builder?.isNew = true
+                } else if line.hasPrefix("deleted file mode") {
+                    builder?.isDeleted = true
+                } else if line.hasPrefix("Binary files ") || line.hasPrefix("GIT binary patch") {
+                    builder?.isBinary = true
+                } else if line.hasPrefix("@@") {
+                    builder?.inHunks = true
+                    builder?.append(lines[index])
+                }
+                continue
+            }
+            builder?.append(lines[index])
+        }
+        if let done = builder?.build() { files.append(done) }
+        return files
+    }
+
+    private struct Builder {
+        var oldPath: String?
+        var newPath: String?
+        var renameFrom: String?
+        var renameTo: String?
+        var isNew = false
+        var isDeleted = false
+        var isBinary = false
+        var isCopy = false
+        var inHunks = false
+        var patchLines: [Substring] = []
+        var oldRemaining = 0
+        var newRemaining = 0
+
+        /// Whether a `---`/`+++` pair here can be a file header rather than hunk content.
+        var expectsHeader: Bool { !inHunks || (oldRemaining <= 0 && newRemaining <= 0) }
+
+        init() {}
+
+        init(gitHeader: Substring) {
+            // "diff --git a/x b/x": split in the middle when both halves are equal, else at " b/".
+            let rest = gitHeader.dropFirst("diff --git ".count)
+            if let split = rest.range(of: " b/", options: .backwards) {
+                oldPath = Self.strip(rest[..<split.lowerBound])
+                newPath = String(rest[rest.index(after: split.lowerBound)...]).dropPrefix("b/")
+            }
+        }
+
+        mutating func setOldPath(_ raw: Substring) {
+            let path = Self.strip(raw)
+            if path == "/dev/null" { isNew = true } else { oldPath = path }
+        }
+
+        mutating func setNewPath(_ raw: Substring) {
+            let path = Self.strip(raw)
+            if path == "/dev/null" { isDeleted = true } else { newPath = path }
+        }
+
+        mutating func append(_ line: Substring) {
+            patchLines.append(line)
+            if line.hasPrefix("@@"), let header = HunkHeader(line.hasSuffix("\r") ? line.dropLast() : line) {
+                oldRemaining = header.oldCount
+                newRemaining = header.newCount
+            } else if line.hasPrefix("+") {
+                newRemaining -= 1
+            } else if line.hasPrefix("-") {
+                oldRemaining -= 1
+            } else if line.hasPrefix(" ") || line.isEmpty {
+                oldRemaining -= 1
+                newRemaining -= 1
+            }
+        }
+
+        /// Removes a trailing tab-and-timestamp and the `a/` or `b/` prefix.
+        private static func strip(_ raw: Substring) -> String {
+            var path = raw
+            if let tab = path.firstIndex(of: "\t") { path = path[..<tab] }
+            let text = String(path)
+            if text == "/dev/null" { return text }
+            if text.hasPrefix("a/") || text.hasPrefix("b/") { return String(text.dropFirst(2)) }
+            return text
+        }
+
+        func build() -> ChangedFile? {
+            let finalNew = renameTo ?? newPath
+            let finalOld = renameFrom ?? oldPath
+            guard let filename = isDeleted ? (finalOld ?? finalNew) : (finalNew ?? finalOld) else { return nil }
+            let status: String
+            if isDeleted {
+                status = "removed"
+            } else if isNew {
+                status = "added"
+            } else if let finalOld, finalOld != filename {
+                status = isCopy ? "copied" : "renamed"
+            } else {
+                status = "modified"
+            }
+            let additions = patchLines.count { $0.hasPrefix("+") }
+            let deletions = patchLines.count { $0.hasPrefix("-") }
+            let patch = patchLines.isEmpty || isBinary ? nil : patchLines.joined(separator: "\n")
+            return ChangedFile(
+                filename: filename, status: status, additions: additions, deletions: deletions, patch: patch,
+                previousFilename: status == "renamed" || status == "copied" ? finalOld : nil)
+        }
+    }
+}
+
+extension String {
+    fileprivate func dropPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

@@ -1,0 +1,39 @@
+/// What a run should do for the event that started it.
+package enum RunDecision: Sendable, Equatable {
+    /// Review this pull request.
+    case review(PullRequestRef, PullRequestPayload)
+    /// Do nothing, and say why in a notice.
+    case skip(String)
+
+    /// The pull-request activity types that trigger a review.
+    package static let reviewedActions: Set<String> = ["opened", "synchronize", "reopened", "ready_for_review"]
+
+    /// Decides from the event name and payload.
+    /// - Throws: ``EventError`` when a pull-request payload lacks what a review needs.
+    package static func decide(eventName: String?, event: GitHubEvent) throws(EventError) -> RunDecision {
+        guard let eventName, ["pull_request", "pull_request_target"].contains(eventName) else {
+            return .skip(
+                "event `\(eventName ?? "unknown")` is not handled yet; ChatGPT Probot reviews `pull_request` and `pull_request_target` events"
+            )
+        }
+        guard let pullRequest = event.pullRequest else {
+            throw .malformed("a `\(eventName)` payload has no `pull_request` object")
+        }
+        if let action = event.action, !reviewedActions.contains(action) {
+            return .skip(
+                "pull request action `\(action)` is not reviewed (reviewed: opened, synchronize, reopened, ready_for_review)"
+            )
+        }
+        if pullRequest.state != "open" {
+            return .skip("pull request #\(pullRequest.number) is \(pullRequest.state); only open pull requests are reviewed")
+        }
+        if pullRequest.draft == true {
+            return .skip("pull request #\(pullRequest.number) is a draft; it will be reviewed when marked ready for review")
+        }
+        let fullName = event.repository?.fullName ?? pullRequest.base.repo?.fullName
+        guard let fullName, let ref = PullRequestRef(fullName: fullName, number: pullRequest.number) else {
+            throw .malformed("the payload names no repository (`repository.full_name`)")
+        }
+        return .review(ref, pullRequest)
+    }
+}

@@ -1,0 +1,41 @@
+/// A file or part of a file that was not reviewed, and why. Nothing is dropped silently.
+package struct SkippedFile: Sendable, Equatable, Codable {
+    package var path: String
+    package var reason: SkipReason
+
+    /// Memberwise initialiser.
+    package init(path: String, reason: SkipReason) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Why a file (or hunk) was not reviewed.
+package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
+    case removed
+    case noPatch
+    case unchanged
+    case notIncluded
+    case excluded(String)
+    case builtInExclusion(String)
+    case unparsablePatch(String)
+    case hunkOverBudget(header: String, tokens: Int, budget: Int)
+    case modelFailed(String)
+    case truncatedByGitHub
+
+    package var description: String {
+        switch self {
+        case .removed: "file removed"
+        case .noPatch: "no patch from GitHub (binary or too large a diff)"
+        case .unchanged: "no changed lines"
+        case .notIncluded: "matches no `include` pattern"
+        case .excluded(let pattern): "matches `exclude` pattern `\(pattern)`"
+        case .builtInExclusion(let pattern): "built-in exclusion `\(pattern)`"
+        case .unparsablePatch(let why): "patch could not be parsed: \(why)"
+        case .hunkOverBudget(let header, let tokens, let budget):
+            "hunk `\(header)` is \(tokens) tokens, over the \(budget)-token budget"
+        case .modelFailed(let why): "model request failed: \(why)"
+        case .truncatedByGitHub: "beyond GitHub's 3,000-file listing limit"
+        }
+    }
+}

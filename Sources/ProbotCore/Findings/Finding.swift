@@ -1,0 +1,49 @@
+/// One problem the model reported.
+package struct Finding: Sendable, Equatable, Hashable, Codable {
+    package var path: String
+    /// Last line of the range on `side`.
+    package var line: Int
+    /// First line of a multi-line range, else `nil`.
+    package var startLine: Int?
+    package var side: DiffSide
+    package var severity: Severity
+    package var title: String
+    package var body: String
+    /// Replacement text for the cited lines, else `nil`.
+    package var suggestion: String?
+
+    enum CodingKeys: String, CodingKey {
+        case path, line, side, severity, title, body, suggestion
+        case startLine = "start_line"
+    }
+
+    /// Memberwise initialiser.
+    package init(
+        path: String, line: Int, startLine: Int? = nil, side: DiffSide = .right, severity: Severity, title: String,
+        body: String, suggestion: String? = nil
+    ) {
+        self.path = path
+        self.line = line
+        self.startLine = startLine
+        self.side = side
+        self.severity = severity
+        self.title = title
+        self.body = body
+        self.suggestion = suggestion
+    }
+}
+
+/// The model's answer for one batch.
+package struct ModelReview: Sendable, Equatable {
+    package var summary: String
+    package var findings: [Finding]
+    /// Findings the parser could not read, with why (kept for the report, never silently lost).
+    package var unreadable: [String]
+
+    /// Memberwise initialiser.
+    package init(summary: String, findings: [Finding], unreadable: [String] = []) {
+        self.summary = summary
+        self.findings = findings
+        self.unreadable = unreadable
+    }
+}

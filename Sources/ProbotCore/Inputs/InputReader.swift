@@ -1,0 +1,83 @@
+package import Foundation
+
+/// Reads typed inputs with @actions/core semantics and gathers every problem instead of stopping at the first.
+package struct InputReader {
+    private let environment: ActionEnvironment
+    /// Problems found so far, in the order the inputs were read.
+    package private(set) var problems: [String] = []
+
+    /// Reads inputs from `environment`.
+    package init(environment: ActionEnvironment) {
+        self.environment = environment
+    }
+
+    /// A trimmed string, or `fallback` when unset.
+    package func string(_ name: String, default fallback: String) -> String {
+        environment.input(name) ?? fallback
+    }
+
+    /// A trimmed string, or `nil` when unset.
+    package func optionalString(_ name: String) -> String? {
+        environment.input(name)
+    }
+
+    /// A boolean in one of GitHub's spellings: `true|True|TRUE|false|False|FALSE`.
+    package mutating func bool(_ name: String, default fallback: Bool) -> Bool {
+        guard let raw = environment.input(name) else { return fallback }
+        switch raw {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            problems.append("`\(name)` must be true or false (got \"\(raw)\")")
+            return fallback
+        }
+    }
+
+    /// A whole number within `range`.
+    package mutating func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+        guard let raw = environment.input(name) else { return fallback }
+        guard let value = Int(raw), range.contains(value) else {
+            problems.append("`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(raw)\")")
+            return fallback
+        }
+        return value
+    }
+
+    /// One of the values of a `RawRepresentable` enum, matched case-insensitively.
+    package mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, default fallback: T) -> T
+    where T.RawValue == String {
+        guard let raw = environment.input(name) else { return fallback }
+        guard let value = T.allCases.first(where: { $0.rawValue.lowercased() == raw.lowercased() }) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append("`\(name)` must be one of \(allowed) (got \"\(raw)\")")
+            return fallback
+        }
+        return value
+    }
+
+    /// An absolute `http` or `https` URL.
+    package mutating func url(_ name: String, default fallback: String) -> URL {
+        let raw = environment.input(name) ?? fallback
+        guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            url.host != nil
+        else {
+            problems.append("`\(name)` must be an http(s) URL (got \"\(raw)\")")
+            // Safe: the default is a literal valid URL.
+            return URL(string: fallback) ?? URL(fileURLWithPath: "/")
+        }
+        return url
+    }
+
+    /// A list split on commas and newlines, entries trimmed, empty entries dropped.
+    package func list(_ name: String) -> [String] {
+        guard let raw = environment.input(name) else { return [] }
+        return raw.split(whereSeparator: { $0 == "," || $0.isNewline })
+            .map { String($0).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Records a problem that a caller found by combining inputs.
+    package mutating func report(_ problem: String) {
+        problems.append(problem)
+    }
+}

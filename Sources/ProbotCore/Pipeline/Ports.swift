@@ -1,0 +1,44 @@
+/// Reads a pull request and its changed files (GitHub's REST API in production).
+package protocol PullRequestSource: Sendable {
+    /// `GET /repos/{o}/{r}/pulls/{n}`.
+    func pullRequest(_ ref: PullRequestRef) async throws -> PullRequestPayload
+    /// Every page of `GET /repos/{o}/{r}/pulls/{n}/files`.
+    func changedFiles(_ ref: PullRequestRef) async throws -> [ChangedFile]
+}
+
+/// Answers chat requests (OpenAI's Chat Completions API in production).
+package protocol ChatModel: Sendable {
+    /// Sends one request and returns the first choice.
+    func complete(_ request: ChatRequest) async throws -> ChatCompletion
+}
+
+/// Posts a review (GitHub's create-review endpoint in production).
+package protocol ReviewPublisher: Sendable {
+    /// Posts `review`; throws ``PublishError/rejected(_:)`` when GitHub answers 422.
+    func publish(_ review: ReviewDraft, to ref: PullRequestRef) async throws -> PublishedReview
+}
+
+/// Progress lines and annotations for the person reading the log.
+package protocol RunConsole: Sendable {
+    /// Opens a collapsible section.
+    func beginGroup(_ title: String)
+    /// Closes the open section.
+    func endGroup()
+    /// A plain log line.
+    func info(_ text: String)
+    /// A notice annotation.
+    func notice(_ text: String)
+    /// A warning annotation.
+    func warning(_ text: String)
+}
+
+/// A console that discards everything, for tests that do not read the log.
+package struct SilentConsole: RunConsole {
+    /// Creates the console.
+    package init() {}
+    package func beginGroup(_ title: String) {}
+    package func endGroup() {}
+    package func info(_ text: String) {}
+    package func notice(_ text: String) {}
+    package func warning(_ text: String) {}
+}

@@ -1,0 +1,39 @@
+/// A review ready to post: `POST /repos/{o}/{r}/pulls/{n}/reviews` with `event: COMMENT`.
+package struct ReviewDraft: Sendable, Equatable {
+    /// The head commit reviewed (`pull_request.head.sha`, never `GITHUB_SHA`).
+    package var commitID: String
+    package var body: String
+    package var comments: [InlineComment]
+
+    /// Memberwise initialiser.
+    package init(commitID: String, body: String, comments: [InlineComment]) {
+        self.commitID = commitID
+        self.body = body
+        self.comments = comments
+    }
+}
+
+/// A posted review.
+package struct PublishedReview: Sendable, Equatable {
+    package var id: Int
+    package var htmlURL: String?
+
+    /// Memberwise initialiser.
+    package init(id: Int, htmlURL: String?) {
+        self.id = id
+        self.htmlURL = htmlURL
+    }
+}
+
+/// Why posting failed in a way the pipeline can act on.
+package enum PublishError: Error, Equatable, CustomStringConvertible {
+    /// GitHub answered 422: the whole review was rejected (usually a comment off the diff).
+    case rejected([String])
+
+    package var description: String {
+        switch self {
+        case .rejected(let messages):
+            "GitHub rejected the review (422): " + (messages.isEmpty ? "no reason given" : messages.joined(separator: "; "))
+        }
+    }
+}

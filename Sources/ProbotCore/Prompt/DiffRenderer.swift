@@ -1,0 +1,26 @@
+/// Renders hunks for the model with explicit line numbers it can cite.
+///
+/// Added lines read `+12: text` and context lines ` 12: text` with new-file numbers (side `RIGHT`); deleted lines
+/// read `-40: text` with old-file numbers (side `LEFT`).
+package enum DiffRenderer {
+    /// The file header and its hunks.
+    /// - Parameter part: `(index, count)` when a file is split across requests.
+    package static func render(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil) -> String {
+        var text = "### File: \(file.path)"
+        if let previous = file.previousPath, previous != file.path { text += " (renamed from \(previous))" }
+        if file.status == "added" { text += " (new file)" }
+        if let (index, count) = part { text += " (part \(index) of \(count))" }
+        text += "\n"
+        for hunk in hunks {
+            text += hunk.header + "\n"
+            for line in hunk.lines {
+                switch line.kind {
+                case .added: text += "+\(line.newLine ?? 0): \(line.content)\n"
+                case .context: text += " \(line.newLine ?? 0): \(line.content)\n"
+                case .deleted: text += "-\(line.oldLine ?? 0): \(line.content)\n"
+                }
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,70 @@
+/// Renders the review body: the model's summary, findings that could not go inline, and skipped files.
+package enum ReviewBodyRenderer {
+    /// GitHub refuses bodies over 65,536 characters.
+    package static let characterLimit = 65_536
+    /// Hidden marker identifying this action's reviews.
+    package static let marker = "<!-- chatgpt-probot:review -->"
+
+    /// The body for `report`, within GitHub's size limit.
+    package static func render(_ report: RunReport) -> String {
+        var head = "## 🤖 ChatGPT Probot review\n\n"
+        let summaries = report.summaries.map(CommentRenderer.sanitize)
+        if !summaries.isEmpty { head += summaries.joined(separator: "\n\n") + "\n\n" }
+        head += statsLine(report) + "\n"
+
+        var sections: [String] = []
+        let grouped = Dictionary(grouping: report.placement.body, by: \.finding.path)
+        if !grouped.isEmpty {
+            var section = "\n### Findings not placed inline\n"
+            for path in grouped.keys.sorted() {
+                section += "\n**`\(path)`**\n\n"
+                for item in grouped[path] ?? [] {
+                    section += CommentRenderer.listEntry(item.finding) + "\n  <sub>\(item.reason.rawValue)</sub>\n"
+                }
+            }
+            sections.append(section)
+        }
+        let skipped = report.skippedFiles
+        if !skipped.isEmpty {
+            var section = "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
+            for file in skipped { section += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n" }
+            section += "\n</details>\n"
+            sections.append(section)
+        }
+        let tail = "\n" + marker + "\n"
+        return fit(head: head, sections: sections, tail: tail)
+    }
+
+    /// `**5 findings** · 3 inline · model `gpt-4.1-mini` · 2 requests · 9,000 → 700 tokens · $0.0045`.
+    static func statsLine(_ report: RunReport) -> String {
+        var parts = ["**\(report.placement.posted.count) finding(s)**", "\(report.placement.inline.count) inline"]
+        if !report.placement.belowMinSeverity.isEmpty {
+            parts.append("\(report.placement.belowMinSeverity.count) below `min-severity`")
+        }
+        parts.append("model `\(report.model)`")
+        parts.append("\(report.outcomes.count) request(s)")
+        parts.append("\(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens")
+        if let cost = report.costUSD { parts.append("≈ $\(Format.usd(cost))") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Joins the parts, cutting sections at line boundaries with a note when over the limit.
+    static func fit(head: String, sections: [String], tail: String) -> String {
+        let note = "\n\n_…cut to fit GitHub's size limit; the job summary lists everything._\n"
+        var body = head
+        let room = characterLimit - tail.count - note.count - 64
+        for section in sections {
+            if body.count + section.count <= room {
+                body += section
+                continue
+            }
+            for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
+                guard body.count + line.count + 1 <= room else { break }
+                body += line + "\n"
+            }
+            body += note
+            break
+        }
+        return body + tail
+    }
+}

@@ -1,0 +1,96 @@
+/// Everything a run did, for the job summary, the step outputs and the exit status.
+package struct RunReport: Sendable, Equatable {
+    /// The pull request, or `nil` for a local diff.
+    package var pullRequest: PullRequestRef?
+    package var title: String = ""
+    package var headSHA: String = ""
+    package var model: String
+    package var modelInfo: ModelInfo
+    package var dryRun: Bool
+    /// Files GitHub listed (or the local diff held).
+    package var filesInDiff: Int = 0
+    /// GitHub's listing stopped at 3,000 files while the PR has more.
+    package var listingTruncated: Bool = false
+    package var plan: BatchPlan
+    package var outcomes: [BatchOutcome] = []
+    package var placement = PlacementResult()
+    /// Reviews posted (one normally).
+    package var review: PublishedReview?
+    /// GitHub rejected the inline comments and the review was posted again with them in the body.
+    package var usedBodyFallback: Bool = false
+    package var duration: Duration = .zero
+    /// Warnings raised during the run, also shown as annotations.
+    package var warnings: [String] = []
+    /// Set when `fail-on` matched a posted finding.
+    package var failOn: FailLevel = .none
+
+    /// Memberwise initialiser for the required parts.
+    package init(pullRequest: PullRequestRef?, model: String, modelInfo: ModelInfo, dryRun: Bool, plan: BatchPlan) {
+        self.pullRequest = pullRequest
+        self.model = model
+        self.modelInfo = modelInfo
+        self.dryRun = dryRun
+        self.plan = plan
+    }
+
+    /// Tokens billed across all requests.
+    package var usage: TokenUsage { outcomes.reduce(.zero) { $0 + $1.usage } }
+
+    /// Estimated cost in US dollars of the tokens billed, `nil` when the price is unknown.
+    package var costUSD: Double? {
+        modelInfo.cost(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
+    }
+
+    /// Upper bound for a dry run: all planned prompt tokens plus every completion reserve.
+    package var plannedCostUSD: Double? {
+        modelInfo.cost(
+            promptTokens: plan.promptTokens, completionTokens: plan.batches.count * plan.budget.completionTokens)
+    }
+
+    /// Batches that failed.
+    package var failedOutcomes: [BatchOutcome] { outcomes.filter { $0.review == nil } }
+
+    /// Files reviewed by at least one successful batch.
+    package var reviewedPaths: [String] {
+        var seen = Set<String>()
+        return outcomes.filter { $0.review != nil }.flatMap(\.batch.paths).filter { seen.insert($0).inserted }
+    }
+
+    /// Everything not reviewed: planner skips plus the files of failed batches.
+    package var skippedFiles: [SkippedFile] {
+        let failed = failedOutcomes.flatMap { outcome -> [SkippedFile] in
+            guard case .failed(let why) = outcome.result else { return [] }
+            return outcome.batch.paths.map { SkippedFile(path: $0, reason: .modelFailed(why)) }
+        }
+        return plan.skipped + failed
+    }
+
+    /// Distinct paths not (fully) reviewed.
+    package var skippedPathCount: Int { Set(skippedFiles.map(\.path)).count }
+
+    /// The most severe posted finding at or above `fail-on`, if any.
+    package var failingFinding: Finding? {
+        guard let threshold = failOn.threshold else { return nil }
+        return placement.posted.filter { $0.severity >= threshold }.max { $0.severity < $1.severity }
+    }
+
+    /// Summaries the model wrote, in batch order.
+    package var summaries: [String] {
+        outcomes.compactMap { $0.review?.summary.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// Step outputs, by name.
+    package var outputs: [(name: String, value: String)] {
+        [
+            ("review-id", review.map { String($0.id) } ?? ""),
+            ("findings", String(placement.posted.count)),
+            ("comments", String(placement.inline.count)),
+            ("files-reviewed", String(dryRun ? plan.reviewedPaths.count : reviewedPaths.count)),
+            ("files-skipped", String(skippedPathCount)),
+            ("model-requests", String(outcomes.count)),
+            ("prompt-tokens", String(dryRun ? plan.promptTokens : usage.promptTokens)),
+            ("completion-tokens", String(usage.completionTokens)),
+            ("cost-usd", (dryRun ? plannedCostUSD : costUSD).map { Format.usd($0) } ?? ""),
+        ]
+    }
+}
