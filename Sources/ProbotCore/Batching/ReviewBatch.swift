@@ -13,6 +13,16 @@ package struct BatchItem: Sendable, Equatable {
     /// Order of the file in the pull request, for stable output.
     package var order: Int
 
+    /// Memberwise initialiser.
+    package init(file: FileDiff, hunks: [Hunk], part: Part?, rendered: String, tokens: Int, order: Int) {
+        self.file = file
+        self.hunks = hunks
+        self.part = part
+        self.rendered = rendered
+        self.tokens = tokens
+        self.order = order
+    }
+
     /// Position of a split file's piece.
     package struct Part: Sendable, Equatable {
         package var index: Int
@@ -31,6 +41,15 @@ package struct ReviewBatch: Sendable, Equatable {
     /// Tokens that are not diff: system prompt, framing, PR context.
     package var overheadTokens: Int
 
+    /// Memberwise initialiser.
+    package init(number: Int, items: [BatchItem], messages: [ChatMessage], promptTokens: Int, overheadTokens: Int) {
+        self.number = number
+        self.items = items
+        self.messages = messages
+        self.promptTokens = promptTokens
+        self.overheadTokens = overheadTokens
+    }
+
     /// Distinct file paths in this batch.
     package var paths: [String] {
         var seen = Set<String>()
@@ -45,6 +64,19 @@ package struct BatchPlan: Sendable, Equatable {
     package var budget: ReviewBudget
     /// Name of the token counter used.
     package var counterName: String
+
+    /// Memberwise initialiser.
+    package init(batches: [ReviewBatch], skipped: [SkippedFile], budget: ReviewBudget, counterName: String) {
+        self.batches = batches
+        self.skipped = skipped
+        self.budget = budget
+        self.counterName = counterName
+    }
+
+    /// An empty plan, before planning.
+    package static func empty(counterName: String) -> BatchPlan {
+        BatchPlan(batches: [], skipped: [], budget: ReviewBudget(promptTokens: 0, completionTokens: 0), counterName: counterName)
+    }
 
     /// Prompt tokens across all batches.
     package var promptTokens: Int { batches.reduce(0) { $0 + $1.promptTokens } }

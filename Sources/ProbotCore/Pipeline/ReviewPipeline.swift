@@ -3,6 +3,12 @@ package struct RunFailure: Error, CustomStringConvertible {
     package var report: RunReport
     package var message: String
 
+    /// Memberwise initialiser.
+    package init(report: RunReport, message: String) {
+        self.report = report
+        self.message = message
+    }
+
     package var description: String { message }
 }
 
@@ -37,7 +43,7 @@ package struct ReviewPipeline: Sendable {
 
         var report = RunReport(
             pullRequest: ref, model: engine.inputs.model, modelInfo: engine.modelInfo, dryRun: engine.inputs.dryRun,
-            plan: BatchPlan(batches: [], skipped: [], budget: ReviewBudget(promptTokens: 0, completionTokens: 0), counterName: engine.counter.name))
+            plan: .empty(counterName: engine.counter.name))
         report.title = pullRequest.title
         report.headSHA = pullRequest.head.sha
         report.failOn = engine.inputs.failOn

@@ -1,0 +1,70 @@
+package import Foundation
+package import Logging
+
+/// GitHub's REST API: the headers every call needs, JSON coding, `Link` pagination and error decoding.
+package struct GitHubClient: Sendable {
+    /// `GITHUB_API_URL`, e.g. `https://api.github.com` or `https://HOST/api/v3`.
+    package var baseURL: URL
+    package var token: String
+    package var transport: any HTTPTransport
+    package var logger: Logger
+
+    /// Memberwise initialiser.
+    package init(baseURL: URL, token: String, transport: any HTTPTransport, logger: Logger) {
+        self.baseURL = baseURL
+        self.token = token
+        self.transport = transport
+        self.logger = logger
+    }
+
+    /// Most pages followed for one listing (3,000 files at 100 per page, with margin).
+    package static let pageLimit = 50
+
+    /// `baseURL` + `path` (which may carry a query).
+    package func url(_ path: String) -> URL {
+        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
+        return URL(string: base + path) ?? baseURL
+    }
+
+    /// Sends a request with GitHub's headers and returns the raw response (any status).
+    package func send(_ method: String, _ url: URL, body: Data? = nil) async throws -> TransportResponse {
+        var headers = [
+            "Accept": "application/vnd.github+json",
+            "Authorization": "Bearer \(token)",
+            "X-GitHub-Api-Version": "2022-11-28",
+            "User-Agent": "chatgpt-probot",
+        ]
+        if body != nil { headers["Content-Type"] = "application/json" }
+        let response = try await transport.send(TransportRequest(method: method, url: url, headers: headers, body: body))
+        logger.debug("GitHub \(method) \(url.path) → \(response.status)", metadata: ["remaining": "\(response.header("x-ratelimit-remaining") ?? "-")"])
+        return response
+    }
+
+    /// GETs and decodes one object.
+    /// - Throws: ``GitHubAPIError`` on an error status; `DecodingError` on an unexpected body.
+    package func get<T: Decodable>(_ path: String, as type: T.Type, operation: String) async throws -> T {
+        let response = try await send("GET", url(path))
+        guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
+        return try JSONDecoder().decode(T.self, from: response.body)
+    }
+
+    /// GETs every page of a JSON array, following `Link: rel="next"` (never building page URLs by hand).
+    package func getAllPages<T: Decodable>(_ path: String, as type: T.Type, operation: String) async throws -> [T] {
+        var items: [T] = []
+        var next: URL? = url(path)
+        var pages = 0
+        while let current = next, pages < Self.pageLimit {
+            let response = try await send("GET", current)
+            guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
+            items += try JSONDecoder().decode([T].self, from: response.body)
+            next = LinkHeader.next(response.header("link"))
+            pages += 1
+        }
+        return items
+    }
+
+    /// POSTs a JSON body and returns the response (any status).
+    package func post(_ path: String, json body: some Encodable) async throws -> TransportResponse {
+        try await send("POST", url(path), body: try JSONEncoder().encode(body))
+    }
+}

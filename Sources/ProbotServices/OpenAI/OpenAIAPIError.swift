@@ -1,0 +1,44 @@
+import Foundation
+
+/// An error answer from an OpenAI-compatible endpoint: `{"error": {"message", "type", "param", "code"}}`.
+package struct OpenAIAPIError: Error, Equatable, CustomStringConvertible {
+    package var status: Int
+    package var message: String
+    package var type: String?
+    package var code: String?
+
+    package var description: String {
+        var text = "OpenAI request failed with \(status)"
+        if let code { text += " (\(code))" } else if let type { text += " (\(type))" }
+        text += ": \(message)"
+        if let hint { text += " \(hint)" }
+        return text
+    }
+
+    private var hint: String? {
+        switch (status, code) {
+        case (401, _): "Check `openai-api-key`."
+        case (404, _): "Check `model` and `openai-base-url`."
+        case (429, "insufficient_quota"): "The account is out of credit; retrying will not help."
+        case (400, "context_length_exceeded"): "Lower `max-prompt-tokens`."
+        default: nil
+        }
+    }
+
+    /// Decodes the error envelope, falling back to the raw text.
+    package init(response: TransportResponse) {
+        status = response.status
+        struct Envelope: Decodable {
+            struct Body: Decodable {
+                var message: String?
+                var type: String?
+                var code: String?
+            }
+            var error: Body?
+        }
+        let envelope = try? JSONDecoder().decode(Envelope.self, from: response.body)
+        message = envelope?.error?.message ?? String(response.text.prefix(300))
+        type = envelope?.error?.type
+        code = envelope?.error?.code
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+package import Logging
+package import ProbotCore
+
+/// `fail-on` matched a posted finding: everything was written, but the step must fail.
+package struct FailOnError: Error, CustomStringConvertible {
+    package var finding: Finding
+    package var level: FailLevel
+
+    package var description: String {
+        "a \(finding.severity.rawValue) finding was posted (`fail-on: \(level.rawValue)`): \(finding.path):\(finding.line) \(finding.title)"
+    }
+}
+
+/// Runs ChatGPT Probot as a GitHub Action: reads the event and inputs, reviews, writes the summary and outputs.
+/// Shared by the executable and the integration tests, which hand it an environment and a transport.
+package struct ActionRunner: Sendable {
+    package var environment: ActionEnvironment
+    package var transport: any HTTPTransport
+    package var console: ActionsConsole
+    package var logger: Logger
+    package var counter: any TokenCounter
+    package var now: @Sendable () -> ContinuousClock.Instant
+
+    /// Memberwise initialiser.
+    package init(
+        environment: ActionEnvironment, transport: any HTTPTransport, console: ActionsConsole, logger: Logger,
+        counter: any TokenCounter = HeuristicTokenCounter(),
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
+        self.environment = environment
+        self.transport = transport
+        self.console = console
+        self.logger = logger
+        self.counter = counter
+        self.now = now
+    }
+
+    /// Every secret this run knows, for redaction.
+    package var redactor: SecretRedactor {
+        SecretRedactor([environment.input("openai-api-key"), environment.input("github-token")])
+    }
+
+    /// Runs once.
+    /// - Returns: the report, or `nil` when the event needs no review.
+    /// - Throws: ``InputError``, ``EventError``, ``RunFailure``, ``FailOnError`` or an API error, after writing
+    ///   whatever summary and outputs the run produced.
+    @discardableResult
+    package func run() async throws -> RunReport? {
+        for secret in [environment.input("openai-api-key"), environment.input("github-token")].compactMap({ $0 }) {
+            console.mask(secret)
+        }
+        let decision = try decide()
+        let inputs: ProbotInputs
+        do {
+            inputs = try ProbotInputs.parse(environment)
+        } catch {
+            if case .review(_, let pullRequest) = decision, pullRequest.isFromFork,
+                environment.input("openai-api-key") == nil, error.problems.count == 1
+            {
+                return try skip(
+                    "pull request #\(pullRequest.number) comes from a fork, and GitHub gives fork workflows no secrets, so there is no OpenAI key: the review was skipped. To review fork PRs, trigger on `pull_request_target` (this action never checks out PR code).")
+            }
+            throw error
+        }
+        guard case .review(let ref, _) = decision else {
+            if case .skip(let reason) = decision { return try skip(reason) }
+            return nil
+        }
+
+        let github = GitHubPullRequestService(
+            client: GitHubClient(
+                baseURL: apiBaseURL, token: inputs.githubToken ?? "", transport: transport, logger: logger))
+        let model: (any ChatModel)? =
+            inputs.dryRun ? nil : OpenAIClient(baseURL: inputs.openAIBaseURL, apiKey: inputs.openAIAPIKey, transport: transport)
+        let engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console, now: now)
+        let pipeline = ReviewPipeline(source: github, publisher: github, engine: engine)
+        let report: RunReport
+        do {
+            report = try await pipeline.run(ref)
+        } catch let failure as RunFailure {
+            try finish(failure.report, failure: failure.message)
+            throw failure
+        } catch {
+            try writeSummary("## 🤖 ChatGPT Probot · \(ref)\n\n> [!CAUTION]\n> \(redactor.redact(String(describing: error)))\n")
+            try writeOutputs(emptyOutputs)
+            throw error
+        }
+        try finish(report, failure: nil)
+        if let finding = report.failingFinding { throw FailOnError(finding: finding, level: report.failOn) }
+        return report
+    }
+
+    private var apiBaseURL: URL {
+        environment["GITHUB_API_URL"].flatMap(URL.init(string:)) ?? URL(string: "https://api.github.com") ?? URL(fileURLWithPath: "/")
+    }
+
+    private func decide() throws -> RunDecision {
+        guard let path = environment["GITHUB_EVENT_PATH"] else { throw EventError.missingEventPath }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw EventError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try RunDecision.decide(eventName: environment["GITHUB_EVENT_NAME"], event: GitHubEvent.decode(data))
+    }
+
+    private func skip(_ reason: String) throws -> RunReport? {
+        console.notice(reason)
+        try writeSummary("## 🤖 ChatGPT Probot\n\nNothing to review: \(reason)\n")
+        try writeOutputs(emptyOutputs)
+        return nil
+    }
+
+    private func finish(_ report: RunReport, failure: String?) throws {
+        for warning in report.warnings.prefix(10) { console.warning(warning) }
+        if report.dryRun { console.info(TerminalReportRenderer.plan(report)) }
+        try writeSummary(redactor.redact(JobSummaryRenderer.render(report, failure: failure)))
+        try writeOutputs(report.outputs)
+    }
+
+    private var emptyOutputs: [(name: String, value: String)] {
+        ["review-id", "findings", "comments", "files-reviewed", "files-skipped", "model-requests", "prompt-tokens",
+            "completion-tokens", "cost-usd"].map { ($0, ["review-id", "cost-usd"].contains($0) ? "" : "0") }
+    }
+
+    private func writeSummary(_ markdown: String) throws {
+        guard let path = environment["GITHUB_STEP_SUMMARY"] else { return }
+        try StepSummaryWriter(path: path).write(markdown)
+    }
+
+    private func writeOutputs(_ outputs: [(name: String, value: String)]) throws {
+        guard let path = environment["GITHUB_OUTPUT"] else { return }
+        try OutputFileWriter(path: path).write(outputs)
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ProbotCore
+import ProbotServices
+
+/// Reviews a local unified diff, or with `--dry-run` prints the plan and cost estimate.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a unified diff (e.g. `git diff main...HEAD`) and print the findings as Markdown.",
+        discussion: """
+            Needs OPENAI_API_KEY unless --dry-run is given. OPENAI_BASE_URL selects another OpenAI-compatible endpoint.
+            Examples:
+              git diff main...HEAD | chatgpt-probot review --diff - --dry-run
+              OPENAI_API_KEY=sk-... chatgpt-probot review --diff change.diff --model gpt-4.1
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The diff file, or - for standard input.", valueName: "file|-"))
+    var diff: String
+
+    @Flag(name: .long, help: "Plan only: files, requests, tokens and cost; no key, no model calls.")
+    var dryRun = false
+
+    @Option(help: "Chat model.")
+    var model = ProbotInputs.Defaults.model
+
+    @Option(help: "Prompt tokens per request; 0 derives it from the model (capped at 24000).")
+    var maxPromptTokens = 0
+
+    @Option(help: "Model requests in flight at once.")
+    var maxConcurrency = 4
+
+    @Option(help: "Glob patterns a file must match (comma-separated).")
+    var include = ""
+
+    @Option(help: "Glob patterns to exclude, added to the built-in list (comma-separated).")
+    var exclude = ""
+
+    @Option(help: "Lowest severity reported: critical, major, minor or nit.")
+    var minSeverity = Severity.minor.rawValue
+
+    @Option(help: "Language of the review text.")
+    var language = "English"
+
+    @Option(help: "Extra review instructions.")
+    var instructions = ""
+
+    func run() async throws {
+        let environment = ActionEnvironment(ProcessInfo.processInfo.environment)
+        let key = environment["OPENAI_API_KEY"]
+        let redactor = SecretRedactor([key])
+        let console = ActionsConsole(workflowCommands: false, redactor: redactor) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        guard let severity = Severity(rawValue: minSeverity.lowercased()) else {
+            throw ValidationError("--min-severity must be one of critical, major, minor, nit")
+        }
+        guard (1...64).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1 to 64") }
+        guard maxPromptTokens == 0 || maxPromptTokens >= ReviewBudget.minimumPromptTokens else {
+            throw ValidationError("--max-prompt-tokens must be 0 or at least \(ReviewBudget.minimumPromptTokens)")
+        }
+        let baseURL = environment["OPENAI_BASE_URL"].flatMap(URL.init(string:)) ?? ProbotInputs.Defaults.openAIBaseURL
+        let inputs = ProbotInputs(
+            openAIAPIKey: key, openAIBaseURL: baseURL, model: model, maxPromptTokens: maxPromptTokens,
+            maxConcurrency: maxConcurrency, include: Self.list(include), exclude: Self.list(exclude),
+            maxComments: .max, minSeverity: severity, language: language, instructions: instructions, dryRun: dryRun)
+        let text: String
+        do {
+            text = try readDiff()
+        } catch {
+            throw ValidationError("cannot read \(diff): \(error.localizedDescription)")
+        }
+        let runner = LocalReviewRunner(inputs: inputs, transport: URLSessionTransport(), console: console)
+        do {
+            let (_, markdown) = try await runner.run(diff: text)
+            print(markdown)
+        } catch {
+            console.error(redactor.redact(String(describing: error)))
+            throw ExitCode.failure
+        }
+    }
+
+    private func readDiff() throws -> String {
+        let data =
+            diff == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: diff))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
