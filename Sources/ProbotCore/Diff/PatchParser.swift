@@ -15,7 +15,8 @@ package enum PatchParser {
         var oldRemaining = 0
         var newRemaining = 0
         var lineNumber = 0
-        var lines = patch.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so split on both forms of line end.
+        var lines = patch.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
         for rawLine in lines {
             lineNumber += 1

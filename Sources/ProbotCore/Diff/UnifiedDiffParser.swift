@@ -9,7 +9,8 @@ package enum UnifiedDiffParser {
     package static func parse(_ text: String) -> [ChangedFile] {
         var files: [ChangedFile] = []
         var builder: Builder?
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so split on both forms of line end.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
         var index = 0
         while index < lines.count {

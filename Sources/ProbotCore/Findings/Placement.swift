@@ -8,12 +8,28 @@ package struct InlineComment: Sendable, Equatable {
     package var startLine: Int?
     /// Markdown body, suggestion block included.
     package var body: String
+
+    /// Memberwise initialiser.
+    package init(finding: Finding, path: String, line: Int, side: DiffSide, startLine: Int?, body: String) {
+        self.finding = finding
+        self.path = path
+        self.line = line
+        self.side = side
+        self.startLine = startLine
+        self.body = body
+    }
 }
 
 /// A finding listed in the review body instead of inline, and why.
 package struct BodyFinding: Sendable, Equatable {
     package var finding: Finding
     package var reason: BodyReason
+
+    /// Memberwise initialiser.
+    package init(finding: Finding, reason: BodyReason) {
+        self.finding = finding
+        self.reason = reason
+    }
 }
 
 /// Why a finding is in the review body.
@@ -36,6 +52,9 @@ package struct PlacementResult: Sendable, Equatable {
     package var belowMinSeverity: [Finding] = []
     /// Exact repeats of another finding (same place, same text).
     package var duplicates: Int = 0
+
+    /// An empty result.
+    package init() {}
 
     /// Every finding that is posted, inline or in the body.
     package var posted: [Finding] { inline.map(\.finding) + body.map(\.finding) }

@@ -121,7 +121,7 @@ package enum JobSummaryRenderer {
     }
 
     /// Cuts at a line boundary below ``byteLimit``, with a note.
-    static func clip(_ text: String) -> String {
+    package static func clip(_ text: String) -> String {
         guard text.utf8.count > byteLimit else { return text }
         var out = ""
         var bytes = 0

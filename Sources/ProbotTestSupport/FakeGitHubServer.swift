@@ -1,0 +1,276 @@
+package import Foundation
+import Synchronization
+
+/// A loopback GitHub REST API for one repository that enforces GitHub's real rules.
+///
+/// - Every request needs `Authorization: Bearer <token>` (else 401 "Bad credentials").
+/// - `pulls/{n}/files` paginates with `per_page` (default 30, max 100) and `Link` headers whose `next` URLs use
+///   `/repositories/{id}/…`, as GitHub's do; the listing stops at 3,000 files.
+/// - `POST pulls/{n}/reviews` validates every comment against the patches with its own independent hunk reader and
+///   rejects the whole review with 422 and string `errors[]`, storing nothing, exactly as GitHub does.
+package final class FakeGitHubServer: Sendable {
+    /// A review as stored after a successful POST.
+    package struct PostedReview: Sendable {
+        package var id: Int
+        package var commitID: String?
+        package var body: String
+        package var event: String?
+        package var comments: [PostedComment]
+    }
+
+    /// An inline comment of a posted review.
+    package struct PostedComment: Sendable, Equatable {
+        package var path: String
+        package var line: Int
+        package var side: String
+        package var startLine: Int?
+        package var body: String
+    }
+
+    private struct PullRequest {
+        var json: [String: Any]
+        var headSHA: String
+        var files: [[String: Any]]
+    }
+
+    private struct State: @unchecked Sendable {
+        var pulls: [Int: PullRequest] = [:]
+        var reviews: [PostedReview] = []
+        var rejected: [[String]] = []
+        var requests: [ReceivedRequest] = []
+        var forcedReviewFailures: [Reply] = []
+        var nextID = 1000
+    }
+
+    package let owner: String
+    package let repo: String
+    package let token: String
+    /// The numeric repository id used in pagination links.
+    package let repositoryID = 123_456
+    private let state = Mutex(State())
+    private let server = Mutex<LoopbackServer?>(nil)
+
+    private init(owner: String, repo: String, token: String) {
+        self.owner = owner
+        self.repo = repo
+        self.token = token
+    }
+
+    /// Starts a fake for `owner/repo` that accepts `token`.
+    package static func start(owner: String = "octo", repo: String = "shop", token: String = "ghs_faketoken123")
+        async throws -> FakeGitHubServer
+    {
+        let fake = FakeGitHubServer(owner: owner, repo: repo, token: token)
+        let server = try await LoopbackServer.start { [fake] request in fake.handle(request) }
+        fake.server.withLock { $0 = server }
+        return fake
+    }
+
+    /// `http://127.0.0.1:<port>`, the value for `GITHUB_API_URL`.
+    package var baseURL: URL { server.withLock { $0?.baseURL } ?? URL(fileURLWithPath: "/") }
+
+    /// Stops the server.
+    package func stop() async {
+        let server = self.server.withLock { $0 }
+        await server?.stop()
+    }
+
+    /// Adds an open pull request with files `(filename, status, patch)`.
+    package func addPullRequest(
+        number: Int, title: String = "Add checkout", body: String = "", headSHA: String = "headsha1234567890",
+        draft: Bool = false, files: [(filename: String, status: String, patch: String?)], changedFiles: Int? = nil
+    ) {
+        let fileObjects: [[String: Any]] = files.map { file in
+            var object: [String: Any] = [
+                "sha": "blob\(file.filename.count)", "filename": file.filename, "status": file.status,
+                "additions": file.patch?.split(separator: "\n").count(where: { $0.hasPrefix("+") }) ?? 0,
+                "deletions": file.patch?.split(separator: "\n").count(where: { $0.hasPrefix("-") }) ?? 0,
+                "changes": 0,
+                "blob_url": "https://github.com/\(owner)/\(repo)/blob/\(headSHA)/\(file.filename)",
+                "raw_url": "https://github.com/\(owner)/\(repo)/raw/\(headSHA)/\(file.filename)",
+                "contents_url": "https://api.github.com/repos/\(owner)/\(repo)/contents/\(file.filename)",
+            ]
+            if let patch = file.patch { object["patch"] = patch }
+            return object
+        }
+        let repository: [String: Any] = ["full_name": "\(owner)/\(repo)", "fork": false]
+        let json: [String: Any] = [
+            "number": number, "state": "open", "draft": draft, "title": title, "body": body,
+            "changed_files": changedFiles ?? files.count,
+            "html_url": "https://github.com/\(owner)/\(repo)/pull/\(number)",
+            "head": ["sha": headSHA, "ref": "feature", "repo": repository],
+            "base": ["sha": "basesha000", "ref": "main", "repo": repository],
+        ]
+        state.withLock { $0.pulls[number] = PullRequest(json: json, headSHA: headSHA, files: fileObjects) }
+    }
+
+    /// Makes the next review POSTs answer with these replies instead of being validated.
+    package func failNextReviews(with replies: [Reply]) {
+        state.withLock { $0.forcedReviewFailures = replies }
+    }
+
+    /// Reviews stored so far.
+    package var reviews: [PostedReview] { state.withLock { $0.reviews } }
+    /// `errors[]` of every review rejected with 422.
+    package var rejections: [[String]] { state.withLock { $0.rejected } }
+    /// Every request received.
+    package var requests: [ReceivedRequest] { state.withLock { $0.requests } }
+
+    // MARK: - Routing
+
+    private func handle(_ request: ReceivedRequest) -> Reply {
+        state.withLock { $0.requests.append(request) }
+        guard request.headers["authorization"] == "Bearer \(token)" else {
+            return .json(401, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
+        }
+        let parts = request.path.split(separator: "/").map(String.init)
+        // /repos/{o}/{r}/pulls/{n}[/files|/reviews] or /repositories/{id}/pulls/{n}/files
+        var rest: ArraySlice<String>
+        if parts.count >= 3, parts[0] == "repos", parts[1] == owner, parts[2] == repo {
+            rest = parts[3...]
+        } else if parts.count >= 2, parts[0] == "repositories", parts[1] == String(repositoryID) {
+            rest = parts[2...]
+        } else {
+            return notFound
+        }
+        guard rest.first == "pulls", rest.count >= 2, let number = Int(rest[rest.startIndex + 1]) else { return notFound }
+        rest = rest.dropFirst(2)
+        guard let pull = state.withLock({ $0.pulls[number] }) else { return notFound }
+        switch (request.method, rest.first) {
+        case ("GET", nil): return .json(200, pull.json)
+        case ("GET", "files"): return files(pull, number: number, query: request.query)
+        case ("POST", "reviews"): return createReview(pull, request: request)
+        default: return notFound
+        }
+    }
+
+    private var notFound: Reply {
+        .json(404, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest", "status": "404"])
+    }
+
+    private func files(_ pull: PullRequest, number: Int, query: [String: String]) -> Reply {
+        let perPage = min(100, max(1, Int(query["per_page"] ?? "") ?? 30))
+        let page = max(1, Int(query["page"] ?? "") ?? 1)
+        let listed = Array(pull.files.prefix(3_000))
+        let start = (page - 1) * perPage
+        let slice = start < listed.count ? Array(listed[start..<min(listed.count, start + perPage)]) : []
+        var headers: [String: String] = ["x-ratelimit-remaining": "999", "x-ratelimit-resource": "core"]
+        let lastPage = max(1, (listed.count + perPage - 1) / perPage)
+        if page < lastPage {
+            let link = { (p: Int) in "<\(self.baseURL.absoluteString)/repositories/\(self.repositoryID)/pulls/\(number)/files?per_page=\(perPage)&page=\(p)>" }
+            headers["Link"] = "\(link(page + 1)); rel=\"next\", \(link(lastPage)); rel=\"last\""
+        }
+        return .json(200, slice, headers: headers)
+    }
+
+    private func createReview(_ pull: PullRequest, request: ReceivedRequest) -> Reply {
+        if let forced = state.withLock({ $0.forcedReviewFailures.isEmpty ? nil : $0.forcedReviewFailures.removeFirst() }) {
+            return forced
+        }
+        guard let json = request.json as? [String: Any] else {
+            return .json(400, ["message": "Problems parsing JSON"])
+        }
+        var errors: [String] = []
+        let event = json["event"] as? String
+        let body = json["body"] as? String ?? ""
+        if let event, !["APPROVE", "REQUEST_CHANGES", "COMMENT"].contains(event) {
+            return .json(422, ["message": "Unprocessable Entity", "errors": ["Event is not included in the list"]])
+        }
+        if (event == "COMMENT" || event == "REQUEST_CHANGES") && body.isEmpty {
+            return .json(422, ["message": "Unprocessable Entity", "errors": ["Body can't be blank"]])
+        }
+        if let commit = json["commit_id"] as? String, commit != pull.headSHA {
+            errors.append("Line could not be resolved")
+        }
+        var comments: [PostedComment] = []
+        for raw in json["comments"] as? [[String: Any]] ?? [] {
+            guard let path = raw["path"] as? String, let text = raw["body"] as? String else {
+                errors.append("Path and body are required")
+                continue
+            }
+            if raw["position"] != nil { errors.append("position is deprecated; this fake accepts line/side only") }
+            guard let line = raw["line"] as? Int else {
+                errors.append("Pull request review thread line must be part of the diff")
+                continue
+            }
+            let side = raw["side"] as? String ?? "RIGHT"
+            let startLine = raw["start_line"] as? Int
+            let patch = pull.files.first { $0["filename"] as? String == path }?["patch"] as? String
+            guard let patch else {
+                errors.append("Pull request review thread diff hunk can't be blank")
+                continue
+            }
+            let hunks = Self.commentableHunks(patch, side: side)
+            guard let endHunk = hunks[line] else {
+                errors.append("Pull request review thread line must be part of the diff")
+                continue
+            }
+            if let startLine {
+                let startSide = raw["start_side"] as? String ?? side
+                if startLine >= line {
+                    errors.append("Pull request review thread start line must precede the end line.")
+                    continue
+                }
+                guard let startHunk = Self.commentableHunks(patch, side: startSide)[startLine], startHunk == endHunk else {
+                    errors.append("Pull request review thread start line must be part of the same hunk as the line.")
+                    continue
+                }
+            }
+            comments.append(PostedComment(path: path, line: line, side: side, startLine: startLine, body: text))
+        }
+        if !errors.isEmpty {
+            state.withLock { $0.rejected.append(errors) }
+            return .json(
+                422,
+                ["message": "Unprocessable Entity", "errors": errors,
+                 "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request",
+                 "status": "422"])
+        }
+        let id = state.withLock { state in
+            state.nextID += 1
+            state.reviews.append(
+                PostedReview(id: state.nextID, commitID: json["commit_id"] as? String, body: body, event: event, comments: comments))
+            return state.nextID
+        }
+        let number = pull.json["number"] as? Int ?? 0
+        return .json(
+            200,
+            ["id": id, "node_id": "PRR_\(id)", "body": body, "state": event == nil ? "PENDING" : "COMMENTED",
+             "commit_id": pull.headSHA, "html_url": "https://github.com/\(owner)/\(repo)/pull/\(number)#pullrequestreview-\(id)",
+             "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"],
+             "submitted_at": "2026-11-26T12:00:00Z", "author_association": "NONE"])
+    }
+
+    /// Line number → hunk index for the lines GitHub accepts on `side`; written independently of the code under test.
+    static func commentableHunks(_ patch: String, side: String) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var hunk = -1
+        var old = 0
+        var new = 0
+        var lines = patch.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        for line in lines {
+            if line.hasPrefix("@@") {
+                hunk += 1
+                // @@ -old[,n] +new[,m] @@
+                let fields = line.components(separatedBy: " ")
+                old = Int(fields[1].dropFirst().components(separatedBy: ",")[0]) ?? 0
+                new = Int(fields[2].dropFirst().components(separatedBy: ",")[0]) ?? 0
+                continue
+            }
+            guard hunk >= 0, !line.hasPrefix("\\") else { continue }
+            if line.hasPrefix("+") {
+                if side == "RIGHT" { result[new] = hunk }
+                new += 1
+            } else if line.hasPrefix("-") {
+                if side == "LEFT" { result[old] = hunk }
+                old += 1
+            } else {
+                result[side == "RIGHT" ? new : old] = hunk
+                old += 1
+                new += 1
+            }
+        }
+        return result
+    }
+}

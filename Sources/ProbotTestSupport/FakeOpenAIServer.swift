@@ -1,0 +1,212 @@
+package import Foundation
+import Synchronization
+
+/// A loopback OpenAI Chat Completions endpoint that checks requests the way the real API does and answers from
+/// a script.
+///
+/// It rejects a missing or wrong key (401 `invalid_api_key`), the deprecated `max_tokens` (400
+/// `unsupported_parameter`), a malformed `messages` array, and a `json_schema` that breaks strict-mode rules
+/// (every object needs `additionalProperties: false` and every property in `required`).
+package final class FakeOpenAIServer: Sendable {
+    /// One request as the script sees it.
+    package struct Call: Sendable {
+        package var model: String
+        package var messages: [(role: String, content: String)]
+        package var maxCompletionTokens: Int?
+        package var temperature: Double?
+        package var responseFormatType: String?
+
+        /// The user message(s) joined.
+        package var userText: String { messages.filter { $0.role == "user" }.map(\.content).joined(separator: "\n") }
+
+        /// Paths named by `### File:` headers in the prompt.
+        package var filePaths: [String] {
+            userText.split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("### File: ") else { return nil }
+                let rest = line.dropFirst("### File: ".count)
+                return String(rest.split(separator: " (").first ?? rest)
+            }
+        }
+    }
+
+    /// What the script answers.
+    package enum Answer: Sendable {
+        /// A normal completion with this content.
+        case content(String, promptTokens: Int? = nil, completionTokens: Int = 50)
+        /// A structured-output refusal.
+        case refusal(String)
+        /// A completion cut off by `max_completion_tokens`.
+        case truncated(String)
+        /// An error status with OpenAI's envelope.
+        case error(status: Int, code: String?, message: String, headers: [String: String] = [:])
+    }
+
+    private let script: @Sendable (Call) -> Answer
+    private let server = Mutex<LoopbackServer?>(nil)
+    private let recorded = Mutex<[Call]>([])
+    private let rawBodies = Mutex<[Data]>([])
+    private let rejectedRequests = Mutex<[String]>([])
+    package let apiKey: String
+
+    private init(apiKey: String, script: @escaping @Sendable (Call) -> Answer) {
+        self.apiKey = apiKey
+        self.script = script
+    }
+
+    /// Starts the server.
+    package static func start(apiKey: String = "sk-test-secret-key-0123456789", script: @escaping @Sendable (Call) -> Answer)
+        async throws -> FakeOpenAIServer
+    {
+        let fake = FakeOpenAIServer(apiKey: apiKey, script: script)
+        let server = try await LoopbackServer.start { [fake] request in fake.handle(request) }
+        fake.server.withLock { $0 = server }
+        return fake
+    }
+
+    /// `http://127.0.0.1:<port>/v1`, the value for `openai-base-url`.
+    package var baseURL: URL {
+        (server.withLock { $0?.baseURL } ?? URL(fileURLWithPath: "/")).appendingPathComponent("v1")
+    }
+
+    /// Stops the server.
+    package func stop() async {
+        let server = self.server.withLock { $0 }
+        await server?.stop()
+    }
+
+    /// Valid requests answered by the script.
+    package var calls: [Call] { recorded.withLock { $0 } }
+    /// Raw bodies of every request, valid or not.
+    package var bodies: [Data] { rawBodies.withLock { $0 } }
+    /// Why requests were rejected before reaching the script.
+    package var rejections: [String] { rejectedRequests.withLock { $0 } }
+
+    private func handle(_ request: ReceivedRequest) -> Reply {
+        rawBodies.withLock { $0.append(request.body) }
+        guard request.method == "POST", request.path.hasSuffix("/v1/chat/completions") else {
+            return reject(404, code: "unknown_url", "Unknown request URL: \(request.method) \(request.path).")
+        }
+        guard request.headers["authorization"] == "Bearer \(apiKey)" else {
+            return reject(401, code: "invalid_api_key", "Incorrect API key provided.")
+        }
+        guard let json = request.json as? [String: Any] else {
+            return reject(400, code: nil, "We could not parse the JSON body of your request.")
+        }
+        switch validate(json) {
+        case .failure(let problem): return reject(400, code: problem.code, problem.message, param: problem.param)
+        case .success(let call):
+            recorded.withLock { $0.append(call) }
+            return answer(script(call), call: call)
+        }
+    }
+
+    private struct Problem: Error {
+        var code: String?
+        var param: String?
+        var message: String
+    }
+
+    private func validate(_ json: [String: Any]) -> Result<Call, Problem> {
+        guard let model = json["model"] as? String, !model.isEmpty else {
+            return .failure(Problem(code: nil, param: "model", message: "you must provide a model parameter"))
+        }
+        if json["max_tokens"] != nil {
+            return .failure(
+                Problem(
+                    code: "unsupported_parameter", param: "max_tokens",
+                    message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead."))
+        }
+        guard let rawMessages = json["messages"] as? [[String: Any]], !rawMessages.isEmpty else {
+            return .failure(Problem(code: nil, param: "messages", message: "'messages' must be a non-empty array"))
+        }
+        var messages: [(String, String)] = []
+        for (index, message) in rawMessages.enumerated() {
+            guard let role = message["role"] as? String, ["system", "developer", "user", "assistant"].contains(role),
+                let content = message["content"] as? String
+            else {
+                return .failure(Problem(code: nil, param: "messages[\(index)]", message: "Invalid message at messages[\(index)]"))
+            }
+            messages.append((role, content))
+        }
+        let maxCompletion = json["max_completion_tokens"] as? Int
+        if let maxCompletion, maxCompletion < 1 {
+            return .failure(Problem(code: nil, param: "max_completion_tokens", message: "max_completion_tokens must be at least 1"))
+        }
+        let temperature = json["temperature"] as? Double
+        if let temperature, !(0...2).contains(temperature) {
+            return .failure(Problem(code: nil, param: "temperature", message: "temperature must be between 0 and 2"))
+        }
+        var formatType: String?
+        if let format = json["response_format"] as? [String: Any] {
+            formatType = format["type"] as? String
+            if formatType == "json_schema" {
+                guard let wrapper = format["json_schema"] as? [String: Any], let name = wrapper["name"] as? String,
+                    name.range(of: "^[A-Za-z0-9_-]{1,64}$", options: .regularExpression) != nil
+                else {
+                    return .failure(Problem(code: nil, param: "response_format", message: "Invalid 'response_format.json_schema.name'"))
+                }
+                if wrapper["strict"] as? Bool == true, let schema = wrapper["schema"] {
+                    if let problem = Self.strictProblem(schema, path: "schema") {
+                        return .failure(Problem(code: nil, param: "response_format", message: "Invalid schema for response_format '\(name)': \(problem)"))
+                    }
+                }
+            } else if formatType != "json_object" && formatType != "text" {
+                return .failure(Problem(code: nil, param: "response_format.type", message: "Invalid value for 'response_format.type'"))
+            }
+        }
+        return .success(
+            Call(model: model, messages: messages, maxCompletionTokens: maxCompletion, temperature: temperature, responseFormatType: formatType))
+    }
+
+    /// The first strict-mode violation in `schema`, with OpenAI's wording.
+    static func strictProblem(_ schema: Any, path: String) -> String? {
+        guard let object = schema as? [String: Any] else { return nil }
+        let types = (object["type"] as? String).map { [$0] } ?? (object["type"] as? [String] ?? [])
+        if types.contains("object") {
+            guard object["additionalProperties"] as? Bool == false else {
+                return "In context=(\(path)), 'additionalProperties' is required to be supplied and to be false."
+            }
+            let properties = object["properties"] as? [String: Any] ?? [:]
+            let required = Set(object["required"] as? [String] ?? [])
+            if let missing = properties.keys.sorted().first(where: { !required.contains($0) }) {
+                return "In context=(\(path)), 'required' is required to be supplied and to be an array including every key in properties. Missing '\(missing)'."
+            }
+            for key in properties.keys.sorted() {
+                if let problem = strictProblem(properties[key] as Any, path: "\(path), 'properties', '\(key)'") { return problem }
+            }
+        }
+        if let items = object["items"] { return strictProblem(items, path: "\(path), 'items'") }
+        return nil
+    }
+
+    private func reject(_ status: Int, code: String?, _ message: String, param: String? = nil) -> Reply {
+        rejectedRequests.withLock { $0.append(message) }
+        return .json(
+            status,
+            ["error": ["message": message, "type": "invalid_request_error", "param": param as Any? ?? NSNull(), "code": code as Any? ?? NSNull()]])
+    }
+
+    private func answer(_ answer: Answer, call: Call) -> Reply {
+        let promptEstimate = call.messages.reduce(0) { $0 + $1.content.utf8.count / 4 + 3 } + 3
+        func completion(content: Any, refusal: Any, finish: String, prompt: Int, completion: Int) -> Reply {
+            .json(
+                200,
+                ["id": "chatcmpl-fake", "object": "chat.completion", "created": 1_764_000_000, "model": call.model,
+                 "choices": [["index": 0, "message": ["role": "assistant", "content": content, "refusal": refusal], "finish_reason": finish, "logprobs": NSNull()]],
+                 "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion]],
+                headers: ["x-request-id": "req_fake", "x-ratelimit-remaining-tokens": "100000"])
+        }
+        switch answer {
+        case .content(let text, let prompt, let completionTokens):
+            return completion(content: text, refusal: NSNull(), finish: "stop", prompt: prompt ?? promptEstimate, completion: completionTokens)
+        case .refusal(let text):
+            return completion(content: NSNull(), refusal: text, finish: "stop", prompt: promptEstimate, completion: 10)
+        case .truncated(let text):
+            return completion(content: text, refusal: NSNull(), finish: "length", prompt: promptEstimate, completion: call.maxCompletionTokens ?? 0)
+        case .error(let status, let code, let message, let headers):
+            return .json(
+                status, ["error": ["message": message, "type": "invalid_request_error", "param": NSNull(), "code": code as Any? ?? NSNull()]],
+                headers: headers)
+        }
+    }
+}

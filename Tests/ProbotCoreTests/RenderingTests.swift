@@ -1,0 +1,52 @@
+import Foundation
+import ProbotCore
+import Testing
+
+struct RenderingTests {
+    static func report(findings: Int, bodyFindings: Int = 0) -> RunReport {
+        let plan = BatchPlan(batches: [], skipped: [SkippedFile(path: "yarn.lock", reason: .builtInExclusion("yarn.lock"))], budget: ReviewBudget(promptTokens: 24_000, completionTokens: 4_096), counterName: "estimate")
+        var report = RunReport(pullRequest: PullRequestRef(owner: "o", repo: "r", number: 1), model: "gpt-4.1-mini", modelInfo: ModelCatalog.info(for: "gpt-4.1-mini"), dryRun: false, plan: plan)
+        let finding = { (index: Int, severity: Severity) in
+            Finding(path: "src/file\(index % 7).swift", line: index + 1, severity: severity, title: "Finding number \(index)", body: String(repeating: "Long explanation. ", count: 40))
+        }
+        report.placement.inline = (0..<findings).map { index in
+            InlineComment(finding: finding(index, .major), path: "a.swift", line: index + 1, side: .right, startLine: nil, body: "x")
+        }
+        report.placement.body = (0..<bodyFindings).map { BodyFinding(finding: finding($0, .minor), reason: .lineNotInDiff) }
+        return report
+    }
+
+    @Test func reviewBodyStaysUnderGitHubsLimit() {
+        let body = ReviewBodyRenderer.render(Self.report(findings: 0, bodyFindings: 500))
+        #expect(body.count <= ReviewBodyRenderer.characterLimit)
+        #expect(body.contains("cut to fit GitHub's size limit"))
+        #expect(body.hasSuffix(ReviewBodyRenderer.marker + "\n"))
+    }
+
+    @Test func jobSummaryHasTablesAChartAndTheLedger() {
+        var report = Self.report(findings: 2, bodyFindings: 1)
+        report.review = PublishedReview(id: 99, htmlURL: "https://github.com/o/r/pull/1#pullrequestreview-99")
+        report.warnings = ["batch 2 failed"]
+        let summary = JobSummaryRenderer.render(report)
+        #expect(summary.contains("| 🟠 major | 2 | 0 | 2 |"))
+        #expect(summary.contains("| 🟡 minor | 0 | 1 | 1 |"))
+        #expect(summary.contains("```mermaid\npie showData title Findings by severity"))
+        #expect(summary.contains("| `yarn.lock` | built-in exclusion `yarn.lock` |"))
+        #expect(summary.contains("[99](https://github.com/o/r/pull/1#pullrequestreview-99)"))
+        #expect(summary.contains("> [!WARNING]\n> batch 2 failed"))
+    }
+
+    @Test func jobSummaryIsClippedBelowOneMebibyte() {
+        let huge = JobSummaryRenderer.clip(String(repeating: "| row | of | a | table |\n", count: 60_000))
+        #expect(huge.utf8.count < 1_048_576)
+        #expect(huge.contains("summary cut"))
+    }
+
+    @Test func formatsNumbers() {
+        #expect(Format.count(1_234_567) == "1,234,567")
+        #expect(Format.count(12) == "12")
+        #expect(Format.usd(0.00123) == "0.0012")
+        #expect(Format.duration(.milliseconds(1500)) == "1.5 s")
+        #expect(Format.cell("a|b\nc") == "a\\|b c")
+    }
+}
