@@ -38,7 +38,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ProbotServicesTests",
-            dependencies: ["ProbotServices", "ProbotTestSupport"]
+            dependencies: ["ProbotServices", "ProbotTestSupport", logging],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ProbotIntegrationTests",

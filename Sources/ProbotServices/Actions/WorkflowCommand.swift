@@ -1,8 +1,17 @@
 /// Formats GitHub workflow commands (`::name key=value::message`) with the runner's escaping.
 package enum WorkflowCommand {
-    /// `%`, `\r`, `\n` escaped, for the message part.
+    /// `%`, `\r`, `\n` escaped, for the message part. Works on scalars: `"\r\n"` is one `Character`.
     package static func escapeData(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out.append(contentsOf: "%25".unicodeScalars)
+            case "\r": out.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": out.append(contentsOf: "%0A".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Data escaping plus `:` and `,`, for property values.
