@@ -19,9 +19,8 @@ struct ActionCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = environment["RUNNER_DEBUG"] == "1" ? .debug : .warning
-        let timeout = environment.input("request-timeout-seconds").flatMap(Double.init) ?? 180
         let runner = ActionRunner(
-            environment: environment, transport: URLSessionTransport(timeout: timeout), console: console, logger: logger)
+            environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger)
         do {
             try await runner.run()
         } catch {
