@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Any JSON value, for schemas and bodies whose shape is data rather than a Swift type.
 package enum JSONValue: Sendable, Equatable, Codable {
