@@ -51,6 +51,11 @@ package struct ActionRunner: Sendable {
             console.mask(secret)
         }
         let decision = try decide()
+        if case .skip(let reason) = decision {
+            // Nothing to review: never fail the step, but still point out inputs that would fail a real run.
+            do { _ = try ProbotInputs.parse(environment) } catch { console.warning(error.description) }
+            return try skip(reason)
+        }
         let inputs: ProbotInputs
         do {
             inputs = try ProbotInputs.parse(environment)
@@ -63,10 +68,7 @@ package struct ActionRunner: Sendable {
             }
             throw error
         }
-        guard case .review(let ref, _) = decision else {
-            if case .skip(let reason) = decision { return try skip(reason) }
-            return nil
-        }
+        guard case .review(let ref, _) = decision else { return nil }
 
         let github = GitHubPullRequestService(
             client: GitHubClient(
