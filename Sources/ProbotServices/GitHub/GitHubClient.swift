@@ -22,8 +22,7 @@ package struct GitHubClient: Sendable {
 
     /// `baseURL` + `path` (which may carry a query).
     package func url(_ path: String) -> URL {
-        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
-        return URL(string: base + path) ?? baseURL
+        baseURL.appendingAPIPath(path)
     }
 
     /// Sends a request with GitHub's headers and returns the raw response (any status).

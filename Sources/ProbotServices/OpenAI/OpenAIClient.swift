@@ -20,8 +20,7 @@ package struct OpenAIClient: ChatModel {
 
     /// `{base}/chat/completions`.
     package var endpoint: URL {
-        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
-        return URL(string: base + "/chat/completions") ?? baseURL
+        baseURL.appendingAPIPath("/chat/completions")
     }
 
     package func complete(_ request: ChatRequest) async throws -> ChatCompletion {
