@@ -14,11 +14,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "ProbotCore", dependencies: [logging]),
-        .target(name: "ProbotServices", dependencies: ["ProbotCore", logging]),
+        .target(name: "Tokenizer", resources: [.copy("Resources")]),
+        .target(name: "ProbotServices", dependencies: ["ProbotCore", "Tokenizer", logging]),
         .executableTarget(
             name: "chatgpt-probot",
             dependencies: [
-                "ProbotCore", "ProbotServices", logging,
+                "ProbotCore", "ProbotServices", "Tokenizer", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +40,11 @@ let package = Package(
         .testTarget(
             name: "ProbotServicesTests",
             dependencies: ["ProbotServices", "ProbotTestSupport", logging],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TokenizerTests",
+            dependencies: ["Tokenizer", "ProbotCore", "ProbotServices"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
