@@ -19,13 +19,14 @@ package struct ActionRunner: Sendable {
     package var transport: any HTTPTransport
     package var console: ActionsConsole
     package var logger: Logger
-    package var counter: any TokenCounter
+    /// Token counter override (tests); `nil` picks the model's exact encoding.
+    package var counter: (any TokenCounter)?
     package var now: @Sendable () -> ContinuousClock.Instant
 
     /// Memberwise initialiser.
     package init(
         environment: ActionEnvironment, transport: any HTTPTransport, console: ActionsConsole, logger: Logger,
-        counter: any TokenCounter = HeuristicTokenCounter(),
+        counter: (any TokenCounter)? = nil,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.environment = environment
@@ -75,6 +76,9 @@ package struct ActionRunner: Sendable {
                 baseURL: apiBaseURL, token: inputs.githubToken ?? "", transport: transport, logger: logger))
         let model: (any ChatModel)? =
             inputs.dryRun ? nil : OpenAIClient(baseURL: inputs.openAIBaseURL, apiKey: inputs.openAIAPIKey, transport: transport)
+        let (counter, counterWarning) =
+            self.counter.map { ($0, nil) } ?? TokenCounterFactory.make(model: inputs.model, vocabularyDirectory: environment["CHATGPT_PROBOT_VOCAB_DIR"])
+        if let counterWarning { console.warning(counterWarning) }
         let engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console, now: now)
         let pipeline = ReviewPipeline(source: github, publisher: github, engine: engine)
         let report: RunReport

@@ -23,12 +23,18 @@ package struct LocalReviewRunner: Sendable {
     package var console: any RunConsole
     package var counter: any TokenCounter
 
-    /// Memberwise initialiser.
-    package init(inputs: ProbotInputs, transport: any HTTPTransport, console: any RunConsole, counter: any TokenCounter = HeuristicTokenCounter()) {
+    /// Memberwise initialiser; the counter defaults to the model's exact encoding.
+    package init(inputs: ProbotInputs, transport: any HTTPTransport, console: any RunConsole, counter: (any TokenCounter)? = nil) {
         self.inputs = inputs
         self.transport = transport
         self.console = console
-        self.counter = counter
+        if let counter {
+            self.counter = counter
+        } else {
+            let (counter, warning) = TokenCounterFactory.make(model: inputs.model)
+            if let warning { console.warning(warning) }
+            self.counter = counter
+        }
     }
 
     /// Plans (and unless a dry run, reviews) `diff`.
