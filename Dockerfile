@@ -1,17 +1,19 @@
 # Build stage: the full toolchain image, release mode, Swift runtime linked statically.
 FROM swift:6.3-noble AS build
 WORKDIR /src
-COPY Package.swift ./
-COPY Sources ./Sources
-COPY Tests ./Tests
+COPY . .
 RUN swift build -c release --static-swift-stdlib --product chatgpt-probot \
- && cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/chatgpt-probot" /chatgpt-probot
+ && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \
+ && mkdir -p /out \
+ && cp "$bin/chatgpt-probot" /out/ \
+ && cp -R "$bin/chatgpt-probot_Tokenizer.resources" /out/
 
 # Run stage: slim runtime with libcurl (URLSession) and CA certificates for HTTPS.
+# The tokenizer vocabularies travel beside the binary, where it looks for them.
 FROM swift:6.3-noble-slim
 # hadolint ignore=DL3008
 RUN apt-get -q update \
  && apt-get -q install -y --no-install-recommends ca-certificates \
  && rm -rf /var/lib/apt/lists/*
-COPY --from=build /chatgpt-probot /usr/local/bin/chatgpt-probot
+COPY --from=build /out/ /usr/local/bin/
 ENTRYPOINT ["/usr/local/bin/chatgpt-probot"]

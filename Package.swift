@@ -23,6 +23,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "probot-benchmarks",
+            dependencies: [
+                "Tokenizer", "ProbotCore", "ProbotServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/probot-benchmarks"
+        ),
         .target(
             name: "ProbotTestSupport",
             dependencies: [

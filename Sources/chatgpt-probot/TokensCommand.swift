@@ -52,7 +52,7 @@ struct TokensCommand: ParsableCommand {
         do {
             tokenizer = try EncodingLoader.load(name, directory: ProcessInfo.processInfo.environment["CHATGPT_PROBOT_VOCAB_DIR"])
         } catch {
-            throw ValidationError(error.description)
+            Self.fail(error.description)
         }
         var total = 0
         let inputs = files.isEmpty ? ["-"] : files
@@ -61,7 +61,7 @@ struct TokensCommand: ParsableCommand {
             do {
                 data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+                Self.fail("cannot read \(file): \(error.localizedDescription)")
             }
             let tokens = tokenizer.encode(String(decoding: data, as: UTF8.self))
             total += tokens.count
@@ -69,5 +69,11 @@ struct TokensCommand: ParsableCommand {
             if ids { print(tokens.map(String.init).joined(separator: " ")) }
         }
         if inputs.count > 1 { print("\(total)\ttotal (\(name.rawValue))") }
+    }
+
+    /// Prints a runtime error (no usage text: the arguments were fine) and exits with status 1.
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(1)
     }
 }
