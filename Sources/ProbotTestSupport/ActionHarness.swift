@@ -9,6 +9,8 @@ package struct ActionHarness {
     package let directory: TemporaryDirectory
     package var environment: [String: String]
     package let sink = LineSink()
+    /// Virtual time for retries and rate limits: tests never sleep.
+    package let clock = MockClock()
 
     /// Prepares a run for `eventName` with the payload `event` (JSON) and `inputs` by input name.
     package init(eventName: String, event: Data, inputs: [String: String], githubURL: URL) throws {
@@ -33,7 +35,7 @@ package struct ActionHarness {
         let console = ActionsConsole(workflowCommands: true, redactor: redactor) { sink.write($0) }
         let runner = ActionRunner(
             environment: env, transport: URLSessionTransport(timeout: 30), console: console,
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: clock, wallClock: { [clock] in clock.wallClock() })
         return try await runner.run()
     }
 

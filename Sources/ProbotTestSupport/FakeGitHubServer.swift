@@ -33,12 +33,29 @@ package final class FakeGitHubServer: Sendable {
         var files: [[String: Any]]
     }
 
+    /// A conversation comment (the sticky summary lives here).
+    package struct IssueComment: Sendable, Equatable {
+        package var id: Int
+        package var body: String
+    }
+
+    /// A fault to inject: the next requests matching `method` and a path suffix get these replies.
+    private struct Fault {
+        var method: String
+        var pathSuffix: String
+        var replies: [Reply]
+        /// Store the review, then still answer with the reply (a 502 after the write happened).
+        var afterWriting: Bool
+    }
+
     private struct State: @unchecked Sendable {
         var pulls: [Int: PullRequest] = [:]
         var reviews: [PostedReview] = []
+        var issueComments: [IssueComment] = []
+        var comparisons: [String: (status: String, files: [String])] = [:]
         var rejected: [[String]] = []
         var requests: [ReceivedRequest] = []
-        var forcedReviewFailures: [Reply] = []
+        var faults: [Fault] = []
         var nextID = 1000
     }
 
@@ -106,11 +123,32 @@ package final class FakeGitHubServer: Sendable {
 
     /// Makes the next review POSTs answer with these replies instead of being validated.
     package func failNextReviews(with replies: [Reply]) {
-        state.withLock { $0.forcedReviewFailures = replies }
+        inject("POST", "/reviews", replies: replies)
+    }
+
+    /// The next requests with `method` whose path ends with `pathSuffix` get `replies`, one each, before
+    /// normal handling resumes. With `afterWriting`, a review is stored first and the reply still sent.
+    package func inject(_ method: String, _ pathSuffix: String, replies: [Reply], afterWriting: Bool = false) {
+        state.withLock { $0.faults.append(Fault(method: method, pathSuffix: pathSuffix, replies: replies, afterWriting: afterWriting)) }
+    }
+
+    /// Declares how `base...head` compares: `ahead` with `files`, `diverged`, `identical`; unknown pairs are 404.
+    package func setComparison(base: String, head: String, status: String, files: [String] = []) {
+        state.withLock { $0.comparisons["\(base)...\(head)"] = (status, files) }
+    }
+
+    /// Moves the pull request's head to a new commit with a new file list (a push).
+    package func push(number: Int, headSHA: String, files: [(filename: String, status: String, patch: String?)]) {
+        let title = state.withLock { $0.pulls[number]?.json["title"] as? String } ?? "Add checkout"
+        addPullRequest(number: number, title: title, headSHA: headSHA, files: files)
     }
 
     /// Reviews stored so far.
     package var reviews: [PostedReview] { state.withLock { $0.reviews } }
+    /// Inline comments of every stored review, in order.
+    package var comments: [PostedComment] { state.withLock { $0.reviews.flatMap(\.comments) } }
+    /// Conversation comments.
+    package var issueComments: [IssueComment] { state.withLock { $0.issueComments } }
     /// `errors[]` of every review rejected with 422.
     package var rejections: [[String]] { state.withLock { $0.rejected } }
     /// Every request received.
@@ -133,15 +171,89 @@ package final class FakeGitHubServer: Sendable {
         } else {
             return notFound
         }
+        let fault = state.withLock { state -> (Reply, Bool)? in
+            guard let index = state.faults.firstIndex(where: { $0.method == request.method && request.path.hasSuffix($0.pathSuffix) && !$0.replies.isEmpty }) else { return nil }
+            let reply = state.faults[index].replies.removeFirst()
+            let afterWriting = state.faults[index].afterWriting
+            if state.faults[index].replies.isEmpty { state.faults.remove(at: index) }
+            return (reply, afterWriting)
+        }
+        if let (reply, afterWriting) = fault, !afterWriting { return reply }
+        if rest.first == "compare", rest.count == 2 {
+            guard let comparison = state.withLock({ $0.comparisons[rest[rest.startIndex + 1]] }) else { return notFound }
+            return .json(200, ["status": comparison.status, "files": comparison.files.map { ["filename": $0, "status": "modified"] }])
+        }
+        if rest.first == "issues", rest.count == 3, rest[rest.startIndex + 1] == "comments", let id = Int(rest[rest.startIndex + 2]), request.method == "PATCH" {
+            guard let body = (request.json as? [String: Any])?["body"] as? String else { return .json(422, ["message": "body missing"]) }
+            let found = state.withLock { state -> Bool in
+                guard let index = state.issueComments.firstIndex(where: { $0.id == id }) else { return false }
+                state.issueComments[index].body = body
+                return true
+            }
+            return found ? .json(200, ["id": id, "body": body]) : notFound
+        }
+        if rest.first == "issues", rest.count == 3, let number = Int(rest[rest.startIndex + 1]), rest.last == "comments" {
+            guard state.withLock({ $0.pulls[number] }) != nil else { return notFound }
+            if request.method == "GET" {
+                let all = state.withLock { $0.issueComments }.map { ["id": $0.id, "body": $0.body, "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"]] as [String: Any] }
+                return page(all, query: request.query, path: "/repositories/\(repositoryID)/issues/\(number)/comments")
+            }
+            guard request.method == "POST", let body = (request.json as? [String: Any])?["body"] as? String, !body.isEmpty else {
+                return .json(422, ["message": "Validation Failed", "errors": [["resource": "IssueComment", "code": "missing_field", "field": "body"]]])
+            }
+            if body.count > 65_536 {
+                return .json(422, ["message": "Validation Failed", "errors": [["resource": "IssueComment", "code": "custom", "field": "body", "message": "body is too long (maximum is 65536 characters)"]]])
+            }
+            let id = state.withLock { state in
+                state.nextID += 1
+                state.issueComments.append(IssueComment(id: state.nextID, body: body))
+                return state.nextID
+            }
+            return .json(201, ["id": id, "body": body])
+        }
         guard rest.first == "pulls", rest.count >= 2, let number = Int(rest[rest.startIndex + 1]) else { return notFound }
         rest = rest.dropFirst(2)
         guard let pull = state.withLock({ $0.pulls[number] }) else { return notFound }
         switch (request.method, rest.first) {
         case ("GET", nil): return .json(200, pull.json)
         case ("GET", "files"): return files(pull, number: number, query: request.query)
-        case ("POST", "reviews"): return createReview(pull, request: request)
+        case ("GET", "comments"):
+            var id = 5000
+            let all = state.withLock { $0.reviews }.flatMap { review in
+                review.comments.map { comment -> [String: Any] in
+                    id += 1
+                    return ["id": id, "pull_request_review_id": review.id, "path": comment.path, "line": comment.line, "side": comment.side,
+                            "body": comment.body, "in_reply_to_id": NSNull(), "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"]]
+                }
+            }
+            return page(all, query: request.query, path: "/repositories/\(repositoryID)/pulls/\(number)/comments")
+        case ("GET", "reviews"):
+            let all = state.withLock { $0.reviews }.map { review -> [String: Any] in
+                ["id": review.id, "body": review.body, "commit_id": review.commitID ?? "", "state": "COMMENTED",
+                 "html_url": "https://github.com/\(owner)/\(repo)/pull/\(number)#pullrequestreview-\(review.id)",
+                 "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"]]
+            }
+            return page(all, query: request.query, path: "/repositories/\(repositoryID)/pulls/\(number)/reviews")
+        case ("POST", "reviews"):
+            let reply = createReview(pull, request: request)
+            if let (forced, afterWriting) = fault, afterWriting { return forced }
+            return reply
         default: return notFound
         }
+    }
+
+    /// One page of `items` with GitHub's `Link` header.
+    private func page(_ items: [[String: Any]], query: [String: String], path: String) -> Reply {
+        let perPage = min(100, max(1, Int(query["per_page"] ?? "") ?? 30))
+        let page = max(1, Int(query["page"] ?? "") ?? 1)
+        let start = (page - 1) * perPage
+        let slice = start < items.count ? Array(items[start..<min(items.count, start + perPage)]) : []
+        let lastPage = max(1, (items.count + perPage - 1) / perPage)
+        var headers: [String: String] = [:]
+        if page < lastPage {
+            headers["Link"] = "<\(baseURL.absoluteString)\(path)?per_page=\(perPage)&page=\(page + 1)>; rel=\"next\""
+        }
+        return .json(200, slice, headers: headers)
     }
 
     private var notFound: Reply {
@@ -164,9 +276,6 @@ package final class FakeGitHubServer: Sendable {
     }
 
     private func createReview(_ pull: PullRequest, request: ReceivedRequest) -> Reply {
-        if let forced = state.withLock({ $0.forcedReviewFailures.isEmpty ? nil : $0.forcedReviewFailures.removeFirst() }) {
-            return forced
-        }
         guard let json = request.json as? [String: Any] else {
             return .json(400, ["message": "Problems parsing JSON"])
         }
@@ -179,6 +288,9 @@ package final class FakeGitHubServer: Sendable {
         if (event == "COMMENT" || event == "REQUEST_CHANGES") && body.isEmpty {
             return .json(422, ["message": "Unprocessable Entity", "errors": ["Body can't be blank"]])
         }
+        if body.count > 65_536 {
+            return .json(422, ["message": "Unprocessable Entity", "errors": ["Body is too long (maximum is 65536 characters)"]])
+        }
         if let commit = json["commit_id"] as? String, commit != pull.headSHA {
             errors.append("Line could not be resolved")
         }
@@ -189,6 +301,7 @@ package final class FakeGitHubServer: Sendable {
                 continue
             }
             if raw["position"] != nil { errors.append("position is deprecated; this fake accepts line/side only") }
+            if text.count > 65_536 { errors.append("Body is too long (maximum is 65536 characters)") }
             guard let line = raw["line"] as? Int else {
                 errors.append("Pull request review thread line must be part of the diff")
                 continue

@@ -20,7 +20,8 @@ struct ActionCommand: AsyncParsableCommand {
         var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = environment["RUNNER_DEBUG"] == "1" ? .debug : .warning
         let runner = ActionRunner(
-            environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger)
+            environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger,
+            clock: ContinuousClock())
         do {
             try await runner.run()
         } catch {

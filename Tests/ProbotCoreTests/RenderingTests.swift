@@ -25,7 +25,7 @@ struct RenderingTests {
 
     @Test func jobSummaryHasTablesAChartAndTheLedger() {
         var report = Self.report(findings: 2, bodyFindings: 1)
-        report.review = PublishedReview(id: 99, htmlURL: "https://github.com/o/r/pull/1#pullrequestreview-99")
+        report.reviews = [PublishedReview(id: 99, htmlURL: "https://github.com/o/r/pull/1#pullrequestreview-99")]
         report.warnings = ["batch 2 failed"]
         let summary = JobSummaryRenderer.render(report)
         #expect(summary.contains("| 🟠 major | 2 | 0 | 2 |"))

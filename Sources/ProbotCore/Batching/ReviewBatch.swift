@@ -40,14 +40,17 @@ package struct ReviewBatch: Sendable, Equatable {
     package var promptTokens: Int
     /// Tokens that are not diff: system prompt, framing, PR context.
     package var overheadTokens: Int
+    /// `3` for a planned batch, `3.1`/`3.2` for its halves after a retry with a smaller batch.
+    package var label: String
 
     /// Memberwise initialiser.
-    package init(number: Int, items: [BatchItem], messages: [ChatMessage], promptTokens: Int, overheadTokens: Int) {
+    package init(number: Int, items: [BatchItem], messages: [ChatMessage], promptTokens: Int, overheadTokens: Int, label: String? = nil) {
         self.number = number
         self.items = items
         self.messages = messages
         self.promptTokens = promptTokens
         self.overheadTokens = overheadTokens
+        self.label = label ?? String(number)
     }
 
     /// Distinct file paths in this batch.

@@ -8,6 +8,8 @@ package struct InlineComment: Sendable, Equatable {
     package var startLine: Int?
     /// Markdown body, suggestion block included.
     package var body: String
+    /// Identity across runs (see ``Fingerprint``); empty until deduplication assigns it.
+    package var fingerprint: String = ""
 
     /// Memberwise initialiser.
     package init(finding: Finding, path: String, line: Int, side: DiffSide, startLine: Int?, body: String) {
@@ -24,6 +26,8 @@ package struct InlineComment: Sendable, Equatable {
 package struct BodyFinding: Sendable, Equatable {
     package var finding: Finding
     package var reason: BodyReason
+    /// Identity across runs; empty until deduplication assigns it.
+    package var fingerprint: String = ""
 
     /// Memberwise initialiser.
     package init(finding: Finding, reason: BodyReason) {
@@ -52,6 +56,8 @@ package struct PlacementResult: Sendable, Equatable {
     package var belowMinSeverity: [Finding] = []
     /// Exact repeats of another finding (same place, same text).
     package var duplicates: Int = 0
+    /// Findings an earlier run already posted (matched by fingerprint, occurrences counted).
+    package var alreadyPosted: [Finding] = []
 
     /// An empty result.
     package init() {}

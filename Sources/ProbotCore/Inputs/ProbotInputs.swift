@@ -30,6 +30,14 @@ package struct ProbotInputs: Sendable, Equatable {
     package var dryRun: Bool
     /// Fail the step when a finding at least this severe is posted.
     package var failOn: FailLevel
+    /// Fail the step when some model requests failed (the review is still posted).
+    package var failOnError: Bool
+    /// Review only files changed since the last reviewed commit.
+    package var incremental: Bool
+    /// Longest total wait for rate limits and retries of one request, in seconds.
+    package var maxWaitSeconds: Int
+    /// Seconds before a model request is abandoned.
+    package var requestTimeoutSeconds: Int
 
     /// Defaults for everything; used by the local CLI and tests.
     package init(
@@ -46,7 +54,11 @@ package struct ProbotInputs: Sendable, Equatable {
         language: String = "English",
         instructions: String = "",
         dryRun: Bool = false,
-        failOn: FailLevel = .none
+        failOn: FailLevel = .none,
+        failOnError: Bool = false,
+        incremental: Bool = true,
+        maxWaitSeconds: Int = 300,
+        requestTimeoutSeconds: Int = 180
     ) {
         self.githubToken = githubToken
         self.openAIAPIKey = openAIAPIKey
@@ -62,6 +74,10 @@ package struct ProbotInputs: Sendable, Equatable {
         self.instructions = instructions
         self.dryRun = dryRun
         self.failOn = failOn
+        self.failOnError = failOnError
+        self.incremental = incremental
+        self.maxWaitSeconds = maxWaitSeconds
+        self.requestTimeoutSeconds = requestTimeoutSeconds
     }
 
     /// Default values shared by `action.yml`, the CLI and the parser.
@@ -91,6 +107,10 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.language = reader.string("language", default: "English")
         inputs.instructions = reader.string("instructions", default: "")
         inputs.failOn = reader.choice("fail-on", default: FailLevel.none)
+        inputs.failOnError = reader.bool("fail-on-error", default: false)
+        inputs.incremental = reader.bool("incremental", default: true)
+        inputs.maxWaitSeconds = reader.integer("max-wait-seconds", default: 300, in: 0...21_600)
+        inputs.requestTimeoutSeconds = reader.integer("request-timeout-seconds", default: 180, in: 10...3_600)
         if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {
             reader.report(
                 "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))"

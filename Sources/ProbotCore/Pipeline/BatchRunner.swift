@@ -4,29 +4,36 @@ package struct BatchRunner: Sendable {
     package var modelName: String
     package var completionTokens: Int
     package var maxConcurrency: Int
+    /// Makes smaller batches for retries.
+    package var splitter: BatchSplitter
     /// Monotonic time, injected so tests are deterministic.
     package var now: @Sendable () -> ContinuousClock.Instant
 
     /// Memberwise initialiser.
     package init(
-        model: any ChatModel, modelName: String, completionTokens: Int, maxConcurrency: Int,
+        model: any ChatModel, modelName: String, completionTokens: Int, maxConcurrency: Int, splitter: BatchSplitter,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.model = model
         self.modelName = modelName
         self.completionTokens = completionTokens
         self.maxConcurrency = maxConcurrency
+        self.splitter = splitter
         self.now = now
     }
 
     /// Runs every batch; a failing batch becomes a `.failed` outcome, never an error that loses the others.
-    /// - Parameter onFinish: called once per batch as it completes, in completion order.
-    /// - Returns: outcomes in batch order.
+    ///
+    /// A prompt over the context window is split in two and the halves retried, down to single hunks. An answer
+    /// cut off (`finish_reason: length`) or not matching the schema gets one retry with a smaller batch (the same
+    /// batch when it is a single hunk). A refusal is recorded, not retried.
+    /// - Parameter onFinish: called once per planned batch as it completes, in completion order.
+    /// - Returns: outcomes in batch order; a split batch contributes one outcome per half.
     package func run(
-        _ batches: [ReviewBatch], onFinish: @Sendable (BatchOutcome, _ finished: Int, _ total: Int) -> Void
+        _ batches: [ReviewBatch], onFinish: @Sendable ([BatchOutcome], _ finished: Int, _ total: Int) -> Void
     ) async -> [BatchOutcome] {
-        var outcomes: [BatchOutcome?] = Array(repeating: nil, count: batches.count)
-        await withTaskGroup(of: (Int, BatchOutcome).self) { group in
+        var outcomes: [[BatchOutcome]] = Array(repeating: [], count: batches.count)
+        await withTaskGroup(of: (Int, [BatchOutcome]).self) { group in
             var next = 0
             var finished = 0
             func launch() {
@@ -34,45 +41,65 @@ package struct BatchRunner: Sendable {
                 let index = next
                 let batch = batches[index]
                 next += 1
-                group.addTask { (index, await runOne(batch)) }
+                group.addTask { (index, await review(batch, retryAllowed: true)) }
             }
             for _ in 0..<min(max(1, maxConcurrency), batches.count) { launch() }
-            while let (index, outcome) = await group.next() {
-                outcomes[index] = outcome
+            while let (index, result) = await group.next() {
+                outcomes[index] = result
                 finished += 1
-                onFinish(outcome, finished, batches.count)
+                onFinish(result, finished, batches.count)
                 launch()
             }
         }
-        return outcomes.compactMap { $0 }
+        return outcomes.flatMap { $0 }
     }
 
-    private func runOne(_ batch: ReviewBatch) async -> BatchOutcome {
+    private func review(_ batch: ReviewBatch, retryAllowed: Bool) async -> [BatchOutcome] {
         let start = now()
         let request = ChatRequest(
             model: modelName, messages: batch.messages, maxCompletionTokens: completionTokens,
             temperature: ChatRequest.isReasoningModel(modelName) ? nil : 0.2, schema: ReviewSchema.schema)
+        let completion: ChatCompletion
         do {
-            let completion = try await model.complete(request)
-            let result: BatchOutcome.Result
-            if let refusal = completion.refusal, !refusal.isEmpty {
-                result = .failed("the model refused: \(refusal)")
-            } else if completion.finishReason == "length" {
-                result = .failed(
-                    "the answer was cut off at \(completionTokens) completion tokens (finish_reason: length)")
-            } else if completion.finishReason == "content_filter" {
-                result = .failed("the answer was blocked by the provider's content filter")
-            } else {
-                do {
-                    result = .reviewed(try ModelOutputParser.parse(completion.content ?? ""))
-                } catch {
-                    result = .failed(error.description)
-                }
+            completion = try await model.complete(request)
+        } catch ChatModelError.contextLengthExceeded(let message) {
+            guard let (first, second) = splitter.halves(of: batch) else {
+                return [failed(batch, "a single hunk is over the model's context window (\(message))", start: start)]
             }
-            return BatchOutcome(batch: batch, result: result, usage: completion.usage, duration: now() - start)
+            return await review(first, retryAllowed: retryAllowed) + review(second, retryAllowed: retryAllowed)
         } catch {
-            return BatchOutcome(
-                batch: batch, result: .failed(String(describing: error)), usage: .zero, duration: now() - start)
+            return [failed(batch, String(describing: error), start: start)]
         }
+        let problem: String
+        if let refusal = completion.refusal, !refusal.isEmpty {
+            return [BatchOutcome(batch: batch, result: .failed("the model refused: \(refusal)"), usage: completion.usage, duration: now() - start)]
+        } else if completion.finishReason == "content_filter" {
+            return [BatchOutcome(batch: batch, result: .failed("the answer was blocked by the provider's content filter"), usage: completion.usage, duration: now() - start)]
+        } else if completion.finishReason == "length" {
+            problem = "the answer was cut off at \(completionTokens) completion tokens (finish_reason: length)"
+        } else {
+            do {
+                let review = try ModelOutputParser.parse(completion.content ?? "")
+                return [BatchOutcome(batch: batch, result: .reviewed(review), usage: completion.usage, duration: now() - start)]
+            } catch {
+                problem = error.description
+            }
+        }
+        let spent = BatchOutcome(batch: batch, result: .failed(problem), usage: completion.usage, duration: now() - start)
+        guard retryAllowed else { return [spent] }
+        // One retry with a smaller batch; the tokens of the failed attempt stay on the bill.
+        let retried: [BatchOutcome]
+        if let (first, second) = splitter.halves(of: batch) {
+            retried = await review(first, retryAllowed: false) + review(second, retryAllowed: false)
+        } else {
+            retried = await review(batch, retryAllowed: false)
+        }
+        guard var head = retried.first else { return [spent] }
+        head.usage = head.usage + spent.usage
+        return [head] + retried.dropFirst()
+    }
+
+    private func failed(_ batch: ReviewBatch, _ reason: String, start: ContinuousClock.Instant) -> BatchOutcome {
+        BatchOutcome(batch: batch, result: .failed(reason), usage: .zero, duration: now() - start)
     }
 }

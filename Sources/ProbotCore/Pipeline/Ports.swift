@@ -42,3 +42,22 @@ package struct SilentConsole: RunConsole {
     package func notice(_ text: String) {}
     package func warning(_ text: String) {}
 }
+
+/// Reads what earlier runs posted (review comments, reviews, conversation comments).
+package protocol ReviewHistorySource: Sendable {
+    /// Raw bodies of everything that may carry this action's markers.
+    func priorBodies(_ ref: PullRequestRef) async throws -> PriorBodies
+}
+
+/// Keeps one summary comment on the pull request's conversation, updated in place.
+package protocol StickySummaryStore: Sendable {
+    /// Creates the comment, or edits `existingID`; returns its id.
+    func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int
+}
+
+/// Lists the files changed between two commits.
+package protocol ChangeComparer: Sendable {
+    /// Paths changed from `base` to `head`, or `nil` when `base` is unreachable from `head` (a force-push) or the
+    /// comparison is too large to trust.
+    func changedPaths(_ ref: PullRequestRef, base: String, head: String) async throws -> [String]?
+}

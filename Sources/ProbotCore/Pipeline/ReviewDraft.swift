@@ -29,11 +29,15 @@ package struct PublishedReview: Sendable, Equatable {
 package enum PublishError: Error, Equatable, CustomStringConvertible {
     /// GitHub answered 422: the whole review was rejected (usually a comment off the diff).
     case rejected([String])
+    /// GitHub refused to let this token post (403 that is not a rate limit): a read-only token, e.g. a fork PR.
+    case forbidden(String)
 
     package var description: String {
         switch self {
         case .rejected(let messages):
             "GitHub rejected the review (422): " + (messages.isEmpty ? "no reason given" : messages.joined(separator: "; "))
+        case .forbidden(let message):
+            "GitHub did not let this token post the review (403: \(message)); grant `pull-requests: write`, or use `pull_request_target` for fork PRs"
         }
     }
 }

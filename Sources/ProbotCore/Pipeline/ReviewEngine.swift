@@ -21,10 +21,14 @@ package struct ReviewEngine: Sendable {
     /// The model's limits and price.
     package var modelInfo: ModelInfo { ModelCatalog.info(for: inputs.model) }
 
+    /// The prompt builder for a pull request with this title and description.
+    package func promptBuilder(title: String, description: String) -> PromptBuilder {
+        PromptBuilder(language: inputs.language, instructions: inputs.instructions, title: title, description: description)
+    }
+
     /// The planner for a prompt with this title and description.
     package func planner(title: String, description: String) -> ReviewPlanner {
-        let builder = PromptBuilder(
-            language: inputs.language, instructions: inputs.instructions, title: title, description: description)
+        let builder = promptBuilder(title: title, description: description)
         let budget = ReviewBudget.make(maxPromptTokens: inputs.maxPromptTokens, model: modelInfo)
         return ReviewPlanner(
             filter: PathFilter(include: inputs.include, exclude: inputs.exclude),
@@ -37,7 +41,8 @@ package struct ReviewEngine: Sendable {
         console.beginGroup("Plan")
         let planned = planner(title: title, description: description).plan(changed)
         report.plan = planned.plan
-        report.filesInDiff = changed.count
+        report.files = planned.files
+        if report.filesInDiff == 0 { report.filesInDiff = changed.count }
         logPlan(planned.plan)
         console.endGroup()
         guard !report.dryRun, let model, !planned.plan.batches.isEmpty else { return }
@@ -45,10 +50,11 @@ package struct ReviewEngine: Sendable {
         console.beginGroup("Review with \(inputs.model): \(planned.plan.batches.count) request(s), up to \(inputs.maxConcurrency) at once")
         let runner = BatchRunner(
             model: model, modelName: inputs.model, completionTokens: planned.plan.budget.completionTokens,
-            maxConcurrency: inputs.maxConcurrency, now: now)
+            maxConcurrency: inputs.maxConcurrency,
+            splitter: BatchSplitter(builder: promptBuilder(title: title, description: description), counter: counter), now: now)
         let console = self.console
-        report.outcomes = await runner.run(planned.plan.batches) { outcome, finished, total in
-            console.info(Self.progressLine(outcome, finished: finished, total: total))
+        report.outcomes = await runner.run(planned.plan.batches) { outcomes, finished, total in
+            for outcome in outcomes { console.info(Self.progressLine(outcome, finished: finished, total: total)) }
         }
         console.endGroup()
 
@@ -79,7 +85,7 @@ package struct ReviewEngine: Sendable {
 
     /// `[2/5] batch 3 · 3 files · 8,120 → 412 tokens · 4 findings · 2.1 s`.
     package static func progressLine(_ outcome: BatchOutcome, finished: Int, total: Int) -> String {
-        let head = "[\(finished)/\(total)] batch \(outcome.batch.number) · \(outcome.batch.paths.count) file(s)"
+        let head = "[\(finished)/\(total)] batch \(outcome.batch.label) · \(outcome.batch.paths.count) file(s)"
         switch outcome.result {
         case .reviewed(let review):
             return head

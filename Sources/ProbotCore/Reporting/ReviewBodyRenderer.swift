@@ -31,8 +31,20 @@ package enum ReviewBodyRenderer {
             section += "\n</details>\n"
             sections.append(section)
         }
-        let tail = "\n" + marker + "\n"
+        var tail = "\n" + marker + "\n"
+        let fingerprints = report.placement.body.map(\.fingerprint).filter { !$0.isEmpty }
+        if !fingerprints.isEmpty { tail += Markers.bodyFingerprints(fingerprints) + "\n" }
         return fit(head: head, sections: sections, tail: tail)
+    }
+
+    /// The body of a continuation review whose inline comments GitHub rejected: those findings, listed.
+    package static func render(rejectedOnly comments: [InlineComment]) -> String {
+        var text = "🤖 ChatGPT Probot review, continued. GitHub rejected these as inline comments, so they are listed here:\n\n"
+        for comment in comments {
+            text += "**`\(comment.path)`** " + CommentRenderer.listEntry(comment.finding) + "\n"
+        }
+        let fingerprints = comments.map(\.fingerprint).filter { !$0.isEmpty }
+        return fit(head: text, sections: [], tail: "\n" + marker + "\n" + (fingerprints.isEmpty ? "" : Markers.bodyFingerprints(fingerprints) + "\n"))
     }
 
     /// `**5 findings** · 3 inline · model `gpt-4.1-mini` · 2 requests · 9,000 → 700 tokens · $0.0045`.
@@ -40,6 +52,9 @@ package enum ReviewBodyRenderer {
         var parts = ["**\(report.placement.posted.count) finding(s)**", "\(report.placement.inline.count) inline"]
         if !report.placement.belowMinSeverity.isEmpty {
             parts.append("\(report.placement.belowMinSeverity.count) below `min-severity`")
+        }
+        if !report.placement.alreadyPosted.isEmpty {
+            parts.append("\(report.placement.alreadyPosted.count) already posted earlier")
         }
         parts.append("model `\(report.model)`")
         parts.append("\(report.outcomes.count) request(s)")

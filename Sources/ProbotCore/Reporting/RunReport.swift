@@ -12,10 +12,22 @@ package struct RunReport: Sendable, Equatable {
     /// GitHub's listing stopped at 3,000 files while the PR has more.
     package var listingTruncated: Bool = false
     package var plan: BatchPlan
+    /// The parsed files that were planned, for anchors and fingerprints.
+    package var files: [FileDiff] = []
+    /// Files left out because they did not change since the last reviewed commit (incremental review).
+    package var unchangedSinceLastReview: Int = 0
+    /// The commit an incremental review started from.
+    package var incrementalBase: String?
     package var outcomes: [BatchOutcome] = []
     package var placement = PlacementResult()
-    /// Reviews posted (one normally).
-    package var review: PublishedReview?
+    /// The first review posted (more follow when there are over 30 inline comments).
+    package var review: PublishedReview? { reviews.first }
+    /// Every review posted, in order.
+    package var reviews: [PublishedReview] = []
+    /// Posting was refused (a read-only token): the findings went to annotations and the job summary.
+    package var publishBlocked: String?
+    /// Nothing new since the last review, so no review was posted.
+    package var nothingNew: Bool = false
     /// GitHub rejected the inline comments and the review was posted again with them in the body.
     package var usedBodyFallback: Bool = false
     package var duration: Duration = .zero

@@ -7,6 +7,10 @@ package final class ActionsConsole: RunConsole, Sendable {
     private let workflowCommands: Bool
     private let redactor: SecretRedactor
     private let openGroups = Mutex(0)
+    private let warningCount = Mutex(0)
+
+    /// GitHub shows at most 10 warning annotations per step; later warnings are printed as plain lines.
+    package static let warningAnnotationLimit = 10
 
     /// - Parameters:
     ///   - workflowCommands: emit `::group::`, `::notice::` and `::warning::` (inside Actions).
@@ -41,7 +45,23 @@ package final class ActionsConsole: RunConsole, Sendable {
     }
 
     package func warning(_ text: String) {
-        emit(workflowCommands ? WorkflowCommand.format("warning", message: text) : "warning: \(text)")
+        warning(text, file: nil, line: nil)
+    }
+
+    /// A warning annotation on a file line; past the per-step limit it becomes a plain log line.
+    package func warning(_ text: String, file: String?, line: Int?) {
+        let annotated = warningCount.withLock { count in
+            count += 1
+            return count <= Self.warningAnnotationLimit
+        }
+        guard workflowCommands && annotated else {
+            emit("warning: " + (file.map { "\($0)\(line.map { ":\($0)" } ?? ""): " } ?? "") + text)
+            return
+        }
+        var properties: [(String, String)] = []
+        if let file { properties.append(("file", file)) }
+        if let line { properties.append(("line", String(line))) }
+        emit(WorkflowCommand.format("warning", properties: properties, message: text))
     }
 
     /// An error annotation; only the executable calls this, once.

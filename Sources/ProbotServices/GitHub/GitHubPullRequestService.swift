@@ -1,8 +1,8 @@
 import Foundation
 package import ProbotCore
 
-/// Reads pull requests and posts reviews through ``GitHubClient``.
-package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher {
+/// Reads pull requests, posts reviews, and keeps the review history and sticky summary, through ``GitHubClient``.
+package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, ReviewHistorySource, StickySummaryStore, ChangeComparer {
     package var client: GitHubClient
 
     /// Wraps `client`.
@@ -23,17 +23,58 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher {
     }
 
     package func publish(_ review: ReviewDraft, to ref: PullRequestRef) async throws -> PublishedReview {
-        let body = ReviewRequestBody(review)
-        let response = try await client.post("/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews", json: body)
+        // A nonce in the body lets a retry after a 5xx or a timeout check whether the first attempt was created.
+        let nonce = "<!-- chatgpt-probot:post=\(UUID().uuidString) -->"
+        var draft = review
+        draft.body += "\n" + nonce
+        let path = "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews"
+        let operation = "create review on \(ref)"
+        let response: TransportResponse
+        do {
+            response = try await client.post(path, json: ReviewRequestBody(draft))
+        } catch {
+            if let existing = try await findReview(containing: nonce, ref: ref) { return existing }
+            return try interpret(try await client.post(path, json: ReviewRequestBody(draft)), operation: operation)
+        }
+        if (500...599).contains(response.status) {
+            if let existing = try await findReview(containing: nonce, ref: ref) { return existing }
+            return try interpret(try await client.post(path, json: ReviewRequestBody(draft)), operation: operation)
+        }
+        return try interpret(response, operation: operation)
+    }
+
+    private func interpret(_ response: TransportResponse, operation: String) throws -> PublishedReview {
         if response.status == 422 {
-            let error = GitHubAPIError(operation: "create review on \(ref)", response: response)
+            let error = GitHubAPIError(operation: operation, response: response)
             throw PublishError.rejected([error.message] + error.errors)
         }
+        if response.status == 403 || response.status == 404 {
+            // Rate limits were retried already; what is left is a token that may not write here.
+            throw PublishError.forbidden(GitHubAPIError(operation: operation, response: response).message)
+        }
         guard (200..<300).contains(response.status) else {
-            throw GitHubAPIError(operation: "create review on \(ref)", response: response)
+            throw GitHubAPIError(operation: operation, response: response)
         }
         let created = try JSONDecoder().decode(CreatedReview.self, from: response.body)
         return PublishedReview(id: created.id, htmlURL: created.htmlURL)
+    }
+
+    private func findReview(containing nonce: String, ref: PullRequestRef) async throws -> PublishedReview? {
+        let reviews = try await client.getAllPages(
+            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews?per_page=100", as: ExistingReview.self,
+            operation: "list reviews of \(ref)")
+        return reviews.first { $0.body?.contains(nonce) == true }.map { PublishedReview(id: $0.id, htmlURL: $0.htmlURL) }
+    }
+
+    private struct ExistingReview: Decodable {
+        var id: Int
+        var body: String?
+        var htmlURL: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, body
+            case htmlURL = "html_url"
+        }
     }
 
     private struct CreatedReview: Decodable {
@@ -43,6 +84,82 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher {
         enum CodingKeys: String, CodingKey {
             case id
             case htmlURL = "html_url"
+        }
+    }
+}
+
+extension GitHubPullRequestService {
+    package func priorBodies(_ ref: PullRequestRef) async throws -> PriorBodies {
+        let base = "/repos/\(ref.owner)/\(ref.repo)"
+        let comments = try await client.getAllPages(
+            "\(base)/pulls/\(ref.number)/comments?per_page=100", as: ReviewComment.self, operation: "list review comments of \(ref)")
+        let reviews = try await client.getAllPages(
+            "\(base)/pulls/\(ref.number)/reviews?per_page=100", as: ReviewComment.self, operation: "list reviews of \(ref)")
+        let conversation = try await client.getAllPages(
+            "\(base)/issues/\(ref.number)/comments?per_page=100", as: ReviewComment.self, operation: "list comments of \(ref)")
+        return PriorBodies(
+            reviewComments: comments.filter { $0.inReplyToID == nil }.compactMap(\.body),
+            reviews: reviews.compactMap(\.body),
+            issueComments: conversation.compactMap { comment in comment.body.map { (comment.id, $0) } })
+    }
+
+    package func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int {
+        struct Body: Encodable { var body: String }
+        struct Created: Decodable { var id: Int }
+        let base = "/repos/\(ref.owner)/\(ref.repo)/issues"
+        if let existingID {
+            let response = try await client.send(
+                "PATCH", client.url("\(base)/comments/\(existingID)"), body: try JSONEncoder().encode(Body(body: body)))
+            if (200..<300).contains(response.status) { return existingID }
+            guard response.status == 404 else {
+                throw GitHubAPIError(operation: "update the summary comment on \(ref)", response: response)
+            }
+        }
+        let response = try await client.post("\(base)/\(ref.number)/comments", json: Body(body: body))
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: "create the summary comment on \(ref)", response: response)
+        }
+        return try JSONDecoder().decode(Created.self, from: response.body).id
+    }
+
+    package func changedPaths(_ ref: PullRequestRef, base: String, head: String) async throws -> [String]? {
+        struct Comparison: Decodable {
+            struct File: Decodable {
+                var filename: String
+                var previousFilename: String?
+                enum CodingKeys: String, CodingKey {
+                    case filename
+                    case previousFilename = "previous_filename"
+                }
+            }
+            var status: String
+            var files: [File]?
+        }
+        let response = try await client.send(
+            "GET", client.url("/repos/\(ref.owner)/\(ref.repo)/compare/\(base)...\(head)?per_page=100"))
+        if response.status == 404 || response.status == 422 { return nil }  // unknown or unrelated commit
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: "compare \(base.prefix(12))...\(head.prefix(12))", response: response)
+        }
+        let comparison = try JSONDecoder().decode(Comparison.self, from: response.body)
+        switch comparison.status {
+        case "identical": return []
+        case "ahead":
+            let files = comparison.files ?? []
+            guard files.count < 300 else { return nil }  // the comparison lists 300 files at most
+            return files.flatMap { [$0.filename] + ($0.previousFilename.map { [$0] } ?? []) }
+        default: return nil  // diverged or behind: the old head is not in this branch's history
+        }
+    }
+
+    private struct ReviewComment: Decodable {
+        var id: Int
+        var body: String?
+        var inReplyToID: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case id, body
+            case inReplyToID = "in_reply_to_id"
         }
     }
 }

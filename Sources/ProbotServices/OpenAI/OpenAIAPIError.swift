@@ -25,6 +25,15 @@ package struct OpenAIAPIError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A prompt over the context window: OpenAI's `context_length_exceeded`, or the message other servers send
+    /// (DeepSeek and others use a generic code, so the text is matched too).
+    package var isContextLengthExceeded: Bool {
+        guard status == 400 || status == 413 else { return false }
+        if code == "context_length_exceeded" { return true }
+        let text = message.lowercased()
+        return text.contains("maximum context length") || text.contains("context length") || text.contains("context window")
+    }
+
     /// Decodes the error envelope, falling back to the raw text.
     package init(response: TransportResponse) {
         status = response.status

@@ -29,7 +29,11 @@ package struct OpenAIClient: ChatModel {
         let body = try JSONEncoder().encode(ChatCompletionBody(request))
         let response = try await transport.send(
             TransportRequest(method: "POST", url: endpoint, headers: headers, body: body, timeout: timeout))
-        guard (200..<300).contains(response.status) else { throw OpenAIAPIError(response: response) }
+        guard (200..<300).contains(response.status) else {
+            let error = OpenAIAPIError(response: response)
+            if error.isContextLengthExceeded { throw ChatModelError.contextLengthExceeded(error.message) }
+            throw error
+        }
         let decoded: ChatCompletionResponse
         do {
             decoded = try JSONDecoder().decode(ChatCompletionResponse.self, from: response.body)

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 package import Logging
 package import ProbotCore
 
@@ -12,9 +12,19 @@ package struct FailOnError: Error, CustomStringConvertible {
     }
 }
 
+/// `fail-on-error` is set and some model requests failed: the review was posted, but the step must fail.
+package struct PartialFailureError: Error, CustomStringConvertible {
+    package var failedRequests: Int
+    package var files: [String]
+
+    package var description: String {
+        "\(failedRequests) model request(s) failed (`fail-on-error: true`); not reviewed: \(files.joined(separator: ", "))"
+    }
+}
+
 /// Runs ChatGPT Probot as a GitHub Action: reads the event and inputs, reviews, writes the summary and outputs.
 /// Shared by the executable and the integration tests, which hand it an environment and a transport.
-package struct ActionRunner: Sendable {
+package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     package var environment: ActionEnvironment
     package var transport: any HTTPTransport
     package var console: ActionsConsole
@@ -22,12 +32,18 @@ package struct ActionRunner: Sendable {
     /// Token counter override (tests); `nil` picks the model's exact encoding.
     package var counter: (any TokenCounter)?
     package var now: @Sendable () -> ContinuousClock.Instant
+    /// Sleeps for retries and rate limits; tests pass a mock clock.
+    package var clock: C
+    /// Wall-clock time, for GitHub's epoch reset headers.
+    package var wallClock: @Sendable () -> Date
 
-    /// Memberwise initialiser.
+    /// Memberwise initialiser; production passes `ContinuousClock()`.
     package init(
         environment: ActionEnvironment, transport: any HTTPTransport, console: ActionsConsole, logger: Logger,
         counter: (any TokenCounter)? = nil,
-        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
+        clock: C,
+        wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
         self.transport = transport
@@ -35,6 +51,8 @@ package struct ActionRunner: Sendable {
         self.logger = logger
         self.counter = counter
         self.now = now
+        self.clock = clock
+        self.wallClock = wallClock
     }
 
     /// Every secret this run knows, for redaction.
@@ -71,16 +89,24 @@ package struct ActionRunner: Sendable {
         }
         guard case .review(let ref, _) = decision else { return nil }
 
+        let maxWait = Duration.seconds(inputs.maxWaitSeconds)
+        let githubTransport = retrying(clock, classifier: GitHubRetryClassifier(), maxWait: maxWait, api: "GitHub")
+        let openAITransport = retrying(clock, classifier: OpenAIRetryClassifier(), maxWait: maxWait, api: "OpenAI")
         let github = GitHubPullRequestService(
             client: GitHubClient(
-                baseURL: apiBaseURL, token: inputs.githubToken ?? "", transport: transport, logger: logger))
+                baseURL: apiBaseURL, token: inputs.githubToken ?? "", transport: githubTransport, logger: logger))
         let model: (any ChatModel)? =
-            inputs.dryRun ? nil : OpenAIClient(baseURL: inputs.openAIBaseURL, apiKey: inputs.openAIAPIKey, transport: transport)
+            inputs.dryRun
+            ? nil
+            : OpenAIClient(
+                baseURL: inputs.openAIBaseURL, apiKey: inputs.openAIAPIKey, transport: openAITransport,
+                timeout: TimeInterval(inputs.requestTimeoutSeconds))
         let (counter, counterWarning) =
             self.counter.map { ($0, nil) } ?? TokenCounterFactory.make(model: inputs.model, vocabularyDirectory: environment["CHATGPT_PROBOT_VOCAB_DIR"])
         if let counterWarning { console.warning(counterWarning) }
         let engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console, now: now)
-        let pipeline = ReviewPipeline(source: github, publisher: github, engine: engine)
+        let memory = ReviewMemory(history: github, summaries: github, comparer: github)
+        let pipeline = ReviewPipeline(source: github, publisher: github, memory: memory, engine: engine)
         let report: RunReport
         do {
             report = try await pipeline.run(ref)
@@ -94,7 +120,22 @@ package struct ActionRunner: Sendable {
         }
         try finish(report, failure: nil)
         if let finding = report.failingFinding { throw FailOnError(finding: finding, level: report.failOn) }
+        if inputs.failOnError && !report.failedOutcomes.isEmpty {
+            throw PartialFailureError(
+                failedRequests: report.failedOutcomes.count, files: StickySummaryRenderer.pendingPaths(report))
+        }
         return report
+    }
+
+    /// The base transport with `classifier`'s retry rules, sleeping on `clock`.
+    private func retrying(_ clock: C, classifier: any RetryClassifier, maxWait: Duration, api: String) -> any HTTPTransport {
+        let console = self.console
+        return RetryingTransport(
+            base: transport, policy: RetryPolicy(clock: clock, wallClock: wallClock, maxTotalWait: maxWait),
+            classifier: classifier,
+            onRetry: { reason, wait, attempt in
+                console.info("\(api): \(reason); retry \(attempt) in \(RetryExhausted.format(wait))")
+            })
     }
 
     private var apiBaseURL: URL {
@@ -120,7 +161,15 @@ package struct ActionRunner: Sendable {
     }
 
     private func finish(_ report: RunReport, failure: String?) throws {
-        for warning in report.warnings.prefix(10) { console.warning(warning) }
+        if report.publishBlocked != nil {
+            // Nothing could be posted: the most severe findings become annotations on the files' lines.
+            let findings = report.placement.posted.sorted { $0.severity > $1.severity }
+            for finding in findings.prefix(ActionsConsole.warningAnnotationLimit) {
+                console.warning(
+                    "[\(finding.severity.rawValue)] \(finding.title): \(finding.body)", file: finding.path, line: finding.line)
+            }
+        }
+        for warning in report.warnings { console.warning(warning) }
         if report.dryRun { console.info(TerminalReportRenderer.plan(report)) }
         try writeSummary(redactor.redact(JobSummaryRenderer.render(report, failure: failure)))
         try writeOutputs(report.outputs)

@@ -1,0 +1,44 @@
+/// The one conversation comment ChatGPT Probot keeps up to date on a pull request.
+package enum StickySummaryRenderer {
+    /// The comment for `report`; the hidden markers record the reviewed head and the files still to review.
+    package static func render(_ report: RunReport) -> String {
+        var out = "## 🤖 ChatGPT Probot\n\n"
+        var line = "Last reviewed commit `\(report.headSHA.prefix(12))`"
+        if let base = report.incrementalBase { line += " (changes since `\(base.prefix(12))`)" }
+        if let review = report.review, let url = review.htmlURL { line += " · [latest review](\(url))" }
+        out += line + "\n\n"
+        let summaries = report.summaries.map(CommentRenderer.sanitize)
+        if !summaries.isEmpty { out += summaries.joined(separator: "\n\n") + "\n\n" }
+        if report.nothingNew {
+            out += "No new findings since the last review.\n\n"
+        }
+        out += "| | |\n|---|---|\n"
+        out += "| New findings | \(report.placement.posted.count) (\(report.placement.inline.count) inline) |\n"
+        if !report.placement.alreadyPosted.isEmpty {
+            out += "| Already posted earlier | \(report.placement.alreadyPosted.count) |\n"
+        }
+        out += "| Files reviewed | \(report.reviewedPaths.count) |\n"
+        if report.unchangedSinceLastReview > 0 {
+            out += "| Unchanged since the last review | \(report.unchangedSinceLastReview) |\n"
+        }
+        out += "| Model | `\(report.model)` · \(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens"
+        if let cost = report.costUSD { out += " · ≈ $\(Format.usd(cost))" }
+        out += " |\n"
+        let skipped = report.skippedFiles
+        if !skipped.isEmpty {
+            out += "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
+            for file in skipped.prefix(200) { out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n" }
+            out += "\n</details>\n"
+        }
+        out += "\n\(Markers.summary)\n\(Markers.head(report.headSHA))\n"
+        let pending = pendingPaths(report)
+        if !pending.isEmpty { out += Markers.pending(pending) + "\n" }
+        return ReviewBodyRenderer.fit(head: out, sections: [], tail: "")
+    }
+
+    /// Files whose review failed at this head: the next run reviews them even if they do not change.
+    package static func pendingPaths(_ report: RunReport) -> [String] {
+        var seen = Set<String>()
+        return report.failedOutcomes.flatMap(\.batch.paths).filter { seen.insert($0).inserted }
+    }
+}
