@@ -39,6 +39,16 @@ package struct ActionHarness {
         return try await runner.run()
     }
 
+    /// Runs once and returns what the step would exit with (the executable maps every thrown error to 1), with
+    /// the report or the error.
+    package func runForExit() async -> (status: Int32, report: RunReport?, error: (any Error)?) {
+        do {
+            return (0, try await run(), nil)
+        } catch {
+            return (1, nil, error)
+        }
+    }
+
     /// The job summary written so far.
     package var summary: String { (try? String(contentsOfFile: directory.path("summary.md"), encoding: .utf8)) ?? "" }
 

@@ -42,22 +42,26 @@ package final class FakeOpenAIServer: Sendable {
     }
 
     private let script: @Sendable (Call) -> Answer
+    /// Prompts longer than this many characters get 400 `context_length_exceeded`, like a small context window.
+    private let contextLimitCharacters: Int?
     private let server = Mutex<LoopbackServer?>(nil)
     private let recorded = Mutex<[Call]>([])
     private let rawBodies = Mutex<[Data]>([])
     private let rejectedRequests = Mutex<[String]>([])
     package let apiKey: String
 
-    private init(apiKey: String, script: @escaping @Sendable (Call) -> Answer) {
+    private init(apiKey: String, contextLimitCharacters: Int?, script: @escaping @Sendable (Call) -> Answer) {
         self.apiKey = apiKey
+        self.contextLimitCharacters = contextLimitCharacters
         self.script = script
     }
 
     /// Starts the server.
-    package static func start(apiKey: String = "sk-test-secret-key-0123456789", script: @escaping @Sendable (Call) -> Answer)
-        async throws -> FakeOpenAIServer
-    {
-        let fake = FakeOpenAIServer(apiKey: apiKey, script: script)
+    package static func start(
+        apiKey: String = "sk-test-secret-key-0123456789", contextLimitCharacters: Int? = nil,
+        script: @escaping @Sendable (Call) -> Answer
+    ) async throws -> FakeOpenAIServer {
+        let fake = FakeOpenAIServer(apiKey: apiKey, contextLimitCharacters: contextLimitCharacters, script: script)
         let server = try await LoopbackServer.start { [fake] request in fake.handle(request) }
         fake.server.withLock { $0 = server }
         return fake
@@ -95,6 +99,13 @@ package final class FakeOpenAIServer: Sendable {
         switch validate(json) {
         case .failure(let problem): return reject(400, code: problem.code, problem.message, param: problem.param)
         case .success(let call):
+            let size = call.messages.reduce(0) { $0 + $1.content.count }
+            if let limit = contextLimitCharacters, size > limit {
+                return reject(
+                    400, code: "context_length_exceeded",
+                    "This model's maximum context length is \(limit / 4) tokens. However, your messages resulted in \(size / 4) tokens. Please reduce the length of the messages.",
+                    param: "messages")
+            }
             recorded.withLock { $0.append(call) }
             return answer(script(call), call: call)
         }

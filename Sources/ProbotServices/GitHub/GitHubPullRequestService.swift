@@ -32,7 +32,10 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, Rev
         let response: TransportResponse
         do {
             response = try await client.post(path, json: ReviewRequestBody(draft))
+        } catch let error as RetryExhausted {
+            throw error  // rate-limited past the wait cap: GitHub refused the request, nothing was created
         } catch {
+            // The connection failed mid-request: the review may exist. Look before posting again.
             if let existing = try await findReview(containing: nonce, ref: ref) { return existing }
             return try interpret(try await client.post(path, json: ReviewRequestBody(draft)), operation: operation)
         }
