@@ -45,7 +45,7 @@ struct DocsTests {
     @Test func everyInputIsDocumentedWithItsDefault() throws {
         let inputs = try Self.entries("inputs")
         let table = try Self.readmeTable("| Input | Default | Meaning |")
-        #expect(inputs.count == 14)
+        #expect(inputs.count >= 18, "the action.yml reader found too few inputs")
         #expect(Set(table.keys) == Set(inputs.map(\.name)))
         for input in inputs {
             guard let value = input.defaultValue, !value.isEmpty else { continue }

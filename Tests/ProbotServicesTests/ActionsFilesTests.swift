@@ -74,3 +74,15 @@ struct ActionsFilesTests {
         #expect(sink.lines == ["== Plan", "notice: n"])
     }
 }
+
+struct WarningCapTests {
+    @Test func onlyTenWarningsBecomeAnnotations() {
+        let sink = LineSink()
+        let console = ActionsConsole(workflowCommands: true, redactor: SecretRedactor([])) { sink.write($0) }
+        for index in 1...12 { console.warning("w\(index)", file: index.isMultiple(of: 2) ? "a.swift" : nil, line: index) }
+        #expect(sink.lines.filter { $0.hasPrefix("::warning") }.count == 10)
+        #expect(sink.lines[1] == "::warning file=a.swift,line=2::w2")
+        #expect(sink.lines[10] == "warning: w11")
+        #expect(sink.lines[11] == "warning: a.swift:12: w12")
+    }
+}
