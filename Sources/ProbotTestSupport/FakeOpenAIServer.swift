@@ -41,7 +41,21 @@ package final class FakeOpenAIServer: Sendable {
         case error(status: Int, code: String?, message: String, headers: [String: String] = [:])
     }
 
+    /// How a provider shapes the URL and authentication.
+    package enum Route: Sendable {
+        /// `POST /v1/chat/completions`, `Authorization: Bearer <key>`.
+        case openAI
+        /// `POST /openai/deployments/<deployment>/chat/completions?api-version=<version>`, header `api-key`.
+        case azure(deployment: String, apiVersion: String)
+        /// `POST /inference/chat/completions`, `Authorization: Bearer <GitHub token>`.
+        case githubModels
+        /// `POST /v1/chat/completions`, no key, with the gaps of local servers.
+        case compatible(rejects: Set<String>)
+    }
+
+    private let route: Route
     private let script: @Sendable (Call) -> Answer
+    private let received = Mutex<[ReceivedRequest]>([])
     /// Prompts longer than this many characters get 400 `context_length_exceeded`, like a small context window.
     private let contextLimitCharacters: Int?
     private let server = Mutex<LoopbackServer?>(nil)
@@ -50,27 +64,32 @@ package final class FakeOpenAIServer: Sendable {
     private let rejectedRequests = Mutex<[String]>([])
     package let apiKey: String
 
-    private init(apiKey: String, contextLimitCharacters: Int?, script: @escaping @Sendable (Call) -> Answer) {
+    private init(apiKey: String, route: Route, contextLimitCharacters: Int?, script: @escaping @Sendable (Call) -> Answer) {
         self.apiKey = apiKey
+        self.route = route
         self.contextLimitCharacters = contextLimitCharacters
         self.script = script
     }
 
     /// Starts the server.
     package static func start(
-        apiKey: String = "sk-test-secret-key-0123456789", contextLimitCharacters: Int? = nil,
+        apiKey: String = "sk-test-secret-key-0123456789", route: Route = .openAI, contextLimitCharacters: Int? = nil,
         script: @escaping @Sendable (Call) -> Answer
     ) async throws -> FakeOpenAIServer {
-        let fake = FakeOpenAIServer(apiKey: apiKey, contextLimitCharacters: contextLimitCharacters, script: script)
+        let fake = FakeOpenAIServer(apiKey: apiKey, route: route, contextLimitCharacters: contextLimitCharacters, script: script)
         let server = try await LoopbackServer.start { [fake] request in fake.handle(request) }
         fake.server.withLock { $0 = server }
         return fake
     }
 
     /// `http://127.0.0.1:<port>/v1`, the value for `openai-base-url`.
-    package var baseURL: URL {
-        (server.withLock { $0?.baseURL } ?? URL(fileURLWithPath: "/")).appendingPathComponent("v1")
-    }
+    package var baseURL: URL { root.appendingPathComponent("v1") }
+
+    /// `http://127.0.0.1:<port>`, the value for `azure-endpoint`.
+    package var root: URL { server.withLock { $0?.baseURL } ?? URL(fileURLWithPath: "/") }
+
+    /// Every request received, valid or not, with its path, query and headers.
+    package var requests: [ReceivedRequest] { received.withLock { $0 } }
 
     /// Stops the server.
     package func stop() async {
@@ -87,16 +106,46 @@ package final class FakeOpenAIServer: Sendable {
 
     private func handle(_ request: ReceivedRequest) -> Reply {
         rawBodies.withLock { $0.append(request.body) }
-        guard request.method == "POST", request.path.hasSuffix("/v1/chat/completions") else {
+        received.withLock { $0.append(request) }
+        let path: String
+        var rejects: Set<String> = []
+        switch route {
+        case .openAI, .compatible: path = "/v1/chat/completions"
+        case .azure(let deployment, _): path = "/openai/deployments/\(deployment)/chat/completions"
+        case .githubModels: path = "/inference/chat/completions"
+        }
+        guard request.method == "POST", request.path == path else {
+            if case .azure = route { return .json(404, ["error": ["code": "DeploymentNotFound", "message": "The API deployment for this resource does not exist."]]) }
             return reject(404, code: "unknown_url", "Unknown request URL: \(request.method) \(request.path).")
         }
-        guard request.headers["authorization"] == "Bearer \(apiKey)" else {
-            return reject(401, code: "invalid_api_key", "Incorrect API key provided.")
+        switch route {
+        case .openAI, .githubModels:
+            guard request.headers["authorization"] == "Bearer \(apiKey)" else {
+                return reject(401, code: "invalid_api_key", "Incorrect API key provided.")
+            }
+        case .azure(_, let apiVersion):
+            guard request.headers["api-key"] == apiKey else {
+                return .json(401, ["error": ["code": "401", "message": "Access denied due to invalid subscription key or wrong API endpoint."]])
+            }
+            guard request.query["api-version"] == apiVersion else {
+                return .json(404, ["error": ["code": "404", "message": "Resource not found"]])
+            }
+        case .compatible(let gaps):
+            rejects = gaps
         }
         guard let json = request.json as? [String: Any] else {
             return reject(400, code: nil, "We could not parse the JSON body of your request.")
         }
-        switch validate(json) {
+        if rejects.contains("max_completion_tokens"), json["max_completion_tokens"] != nil {
+            return reject(400, code: nil, "Unrecognized request argument supplied: max_completion_tokens")
+        }
+        if let format = (json["response_format"] as? [String: Any])?["type"] as? String, rejects.contains(format) {
+            rejectedRequests.withLock { $0.append("response_format \(format)") }
+            return .json(400, ["error": "'response_format.type' must be 'text'"])
+        }
+        var legacyAllowed = false
+        if case .compatible = route { legacyAllowed = true }
+        switch validate(json, legacyAllowed: legacyAllowed) {
         case .failure(let problem): return reject(400, code: problem.code, problem.message, param: problem.param)
         case .success(let call):
             let size = call.messages.reduce(0) { $0 + $1.content.count }
@@ -117,11 +166,11 @@ package final class FakeOpenAIServer: Sendable {
         var message: String
     }
 
-    private func validate(_ json: [String: Any]) -> Result<Call, Problem> {
+    private func validate(_ json: [String: Any], legacyAllowed: Bool) -> Result<Call, Problem> {
         guard let model = json["model"] as? String, !model.isEmpty else {
             return .failure(Problem(code: nil, param: "model", message: "you must provide a model parameter"))
         }
-        if json["max_tokens"] != nil {
+        if json["max_tokens"] != nil && !legacyAllowed {
             return .failure(
                 Problem(
                     code: "unsupported_parameter", param: "max_tokens",
@@ -139,7 +188,7 @@ package final class FakeOpenAIServer: Sendable {
             }
             messages.append((role, content))
         }
-        let maxCompletion = json["max_completion_tokens"] as? Int
+        let maxCompletion = json["max_completion_tokens"] as? Int ?? (legacyAllowed ? json["max_tokens"] as? Int : nil)
         if let maxCompletion, maxCompletion < 1 {
             return .failure(Problem(code: nil, param: "max_completion_tokens", message: "max_completion_tokens must be at least 1"))
         }

@@ -10,7 +10,9 @@ struct ReviewCommand: AsyncParsableCommand {
         commandName: "review",
         abstract: "Review a unified diff (e.g. `git diff main...HEAD`) and print the findings as Markdown.",
         discussion: """
-            Needs OPENAI_API_KEY unless --dry-run is given. OPENAI_BASE_URL selects another OpenAI-compatible endpoint.
+            Needs OPENAI_API_KEY unless --dry-run is given. OPENAI_BASE_URL selects another endpoint; --provider
+            openai-compatible needs no key (Ollama, vLLM, LM Studio); --provider azure reads AZURE_OPENAI_ENDPOINT and
+            AZURE_OPENAI_DEPLOYMENT; --provider github-models uses GITHUB_TOKEN.
             Examples:
               git diff main...HEAD | chatgpt-probot review --diff - --dry-run
               OPENAI_API_KEY=sk-... chatgpt-probot review --diff change.diff --model gpt-4.1
@@ -22,6 +24,9 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Plan only: files, requests, tokens and cost; no key, no model calls.")
     var dryRun = false
+
+    @Option(help: "openai, azure, github-models or openai-compatible.")
+    var provider = Provider.openai.rawValue
 
     @Option(help: "Chat model.")
     var model = ProbotInputs.Defaults.model
@@ -61,11 +66,21 @@ struct ReviewCommand: AsyncParsableCommand {
         guard maxPromptTokens == 0 || maxPromptTokens >= ReviewBudget.minimumPromptTokens else {
             throw ValidationError("--max-prompt-tokens must be 0 or at least \(ReviewBudget.minimumPromptTokens)")
         }
-        let baseURL = environment["OPENAI_BASE_URL"].flatMap(URL.init(string:)) ?? ProbotInputs.Defaults.openAIBaseURL
-        let inputs = ProbotInputs(
-            openAIAPIKey: key, openAIBaseURL: baseURL, model: model, maxPromptTokens: maxPromptTokens,
-            maxConcurrency: maxConcurrency, include: Self.list(include), exclude: Self.list(exclude),
-            maxComments: .max, minSeverity: severity, language: language, instructions: instructions, dryRun: dryRun)
+        guard let chosen = Provider(rawValue: provider) else {
+            throw ValidationError("--provider must be one of openai, azure, github-models, openai-compatible")
+        }
+        var inputs = ProbotInputs(
+            githubToken: environment["GITHUB_TOKEN"], provider: chosen,
+            openAIAPIKey: chosen == .githubModels ? nil : key,
+            openAIBaseURL: environment["OPENAI_BASE_URL"].flatMap(URL.init(string:)), model: model,
+            maxPromptTokens: maxPromptTokens, maxConcurrency: maxConcurrency, include: Self.list(include),
+            exclude: Self.list(exclude), maxComments: .max, minSeverity: severity, language: language,
+            instructions: instructions, dryRun: dryRun)
+        inputs.azureEndpoint = environment["AZURE_OPENAI_ENDPOINT"].flatMap(URL.init(string:))
+        inputs.azureDeployment = environment["AZURE_OPENAI_DEPLOYMENT"]
+        if chosen == .openAICompatible && inputs.openAIBaseURL == nil && !dryRun {
+            throw ValidationError("--provider openai-compatible needs OPENAI_BASE_URL, e.g. http://localhost:11434/v1")
+        }
         let text: String
         do {
             text = try readDiff()

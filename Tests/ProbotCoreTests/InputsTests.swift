@@ -25,7 +25,8 @@ struct InputsTests {
         #expect(inputs.minSeverity == .minor)
         #expect(inputs.failOn == .none)
         #expect(inputs.dryRun == false)
-        #expect(inputs.openAIBaseURL.absoluteString == "https://api.openai.com/v1")
+        #expect(inputs.openAIBaseURL == nil)
+        #expect(ModelEndpoint.resolve(inputs).url.absoluteString == "https://api.openai.com/v1/chat/completions")
     }
 
     @Test func valuesAreTrimmedAndListsSplitOnCommasAndNewlines() throws {

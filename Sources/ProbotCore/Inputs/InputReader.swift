@@ -55,17 +55,26 @@ package struct InputReader {
         return value
     }
 
-    /// An absolute `http` or `https` URL.
-    package mutating func url(_ name: String, default fallback: String) -> URL {
-        let raw = environment.input(name) ?? fallback
+    /// An absolute `http` or `https` URL, or `nil` when unset.
+    package mutating func optionalURL(_ name: String) -> URL? {
+        guard let raw = environment.input(name) else { return nil }
         guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             url.host != nil
         else {
             problems.append("`\(name)` must be an http(s) URL (got \"\(raw)\")")
-            // Safe: the default is a literal valid URL.
-            return URL(string: fallback) ?? URL(fileURLWithPath: "/")
+            return nil
         }
         return url
+    }
+
+    /// A non-negative decimal number, or `nil` when unset.
+    package mutating func decimal(_ name: String) -> Double? {
+        guard let raw = environment.input(name) else { return nil }
+        guard let value = Double(raw), value >= 0, value.isFinite else {
+            problems.append("`\(name)` must be a non-negative number (got \"\(raw)\")")
+            return nil
+        }
+        return value
     }
 
     /// A list split on commas and newlines, entries trimmed, empty entries dropped.

@@ -4,10 +4,30 @@ package import Foundation
 package struct ProbotInputs: Sendable, Equatable {
     /// Token for the GitHub REST API.
     package var githubToken: String?
-    /// Key for the model endpoint; not needed for a dry run.
+    /// Which chat service to call.
+    package var provider: Provider
+    /// Key for the model endpoint; not needed for a dry run, GitHub Models, or keyless compatible servers.
     package var openAIAPIKey: String?
-    /// Base URL of an OpenAI-compatible API, up to and including `/v1`.
-    package var openAIBaseURL: URL
+    /// Base URL of the API up to `/chat/completions`; `nil` uses the provider's default.
+    package var openAIBaseURL: URL?
+    /// `OpenAI-Organization` header.
+    package var openAIOrganization: String?
+    /// `OpenAI-Project` header.
+    package var openAIProject: String?
+    /// `https://RESOURCE.openai.azure.com`.
+    package var azureEndpoint: URL?
+    /// The Azure deployment name.
+    package var azureDeployment: String?
+    /// Azure `api-version`, or `v1` for the `/openai/v1` surface.
+    package var azureAPIVersion: String
+    /// `reasoning_effort` for reasoning models, when set.
+    package var reasoningEffort: String?
+    /// Overrides the catalog's context window.
+    package var contextWindow: Int?
+    /// Overrides the catalog's input price, US dollars per million tokens.
+    package var priceInputPerMillion: Double?
+    /// Overrides the catalog's output price, US dollars per million tokens.
+    package var priceOutputPerMillion: Double?
     /// Chat model name.
     package var model: String
     /// Prompt tokens per request; `0` derives it from the model.
@@ -42,8 +62,9 @@ package struct ProbotInputs: Sendable, Equatable {
     /// Defaults for everything; used by the local CLI and tests.
     package init(
         githubToken: String? = nil,
+        provider: Provider = .openai,
         openAIAPIKey: String? = nil,
-        openAIBaseURL: URL = Defaults.openAIBaseURL,
+        openAIBaseURL: URL? = nil,
         model: String = Defaults.model,
         maxPromptTokens: Int = 0,
         maxConcurrency: Int = 4,
@@ -61,8 +82,10 @@ package struct ProbotInputs: Sendable, Equatable {
         requestTimeoutSeconds: Int = 180
     ) {
         self.githubToken = githubToken
+        self.provider = provider
         self.openAIAPIKey = openAIAPIKey
         self.openAIBaseURL = openAIBaseURL
+        self.azureAPIVersion = ModelEndpoint.azureDefaultAPIVersion
         self.model = model
         self.maxPromptTokens = maxPromptTokens
         self.maxConcurrency = maxConcurrency
@@ -82,8 +105,6 @@ package struct ProbotInputs: Sendable, Equatable {
 
     /// Default values shared by `action.yml`, the CLI and the parser.
     package enum Defaults {
-        /// OpenAI's public API.
-        package static let openAIBaseURL = URL(string: "https://api.openai.com/v1") ?? URL(fileURLWithPath: "/")
         /// A cheap model with structured outputs and a large context.
         package static let model = "gpt-4.1-mini"
     }
@@ -95,8 +116,22 @@ package struct ProbotInputs: Sendable, Equatable {
         var inputs = ProbotInputs()
         inputs.dryRun = reader.bool("dry-run", default: false)
         inputs.githubToken = reader.optionalString("github-token")
+        inputs.provider = reader.choice("provider", default: Provider.openai)
         inputs.openAIAPIKey = reader.optionalString("openai-api-key")
-        inputs.openAIBaseURL = reader.url("openai-base-url", default: Defaults.openAIBaseURL.absoluteString)
+        inputs.openAIBaseURL = reader.optionalURL("openai-base-url")
+        inputs.openAIOrganization = reader.optionalString("openai-organization")
+        inputs.openAIProject = reader.optionalString("openai-project")
+        inputs.azureEndpoint = reader.optionalURL("azure-endpoint")
+        inputs.azureDeployment = reader.optionalString("azure-deployment")
+        inputs.azureAPIVersion = reader.string("azure-api-version", default: ModelEndpoint.azureDefaultAPIVersion)
+        inputs.reasoningEffort = reader.optionalString("reasoning-effort")
+        if let effort = inputs.reasoningEffort, !["none", "minimal", "low", "medium", "high", "xhigh"].contains(effort) {
+            reader.report("`reasoning-effort` must be one of none, minimal, low, medium, high, xhigh (got \"\(effort)\")")
+        }
+        let window = reader.integer("context-window", default: 0, in: 0...100_000_000)
+        inputs.contextWindow = window > 0 ? window : nil
+        inputs.priceInputPerMillion = reader.decimal("price-input-per-million")
+        inputs.priceOutputPerMillion = reader.decimal("price-output-per-million")
         inputs.model = reader.string("model", default: Defaults.model)
         inputs.maxPromptTokens = reader.integer("max-prompt-tokens", default: 0, in: 0...10_000_000)
         inputs.maxConcurrency = reader.integer("max-concurrency", default: 4, in: 1...64)
@@ -120,10 +155,25 @@ package struct ProbotInputs: Sendable, Equatable {
             reader.report("glob pattern \"\(pattern)\" uses brackets, which are not supported; use * ? and ** only")
         }
         if !inputs.dryRun {
-            if inputs.openAIAPIKey == nil {
+            switch inputs.provider {
+            case .openai where inputs.openAIAPIKey == nil:
                 reader.report(
                     "`openai-api-key` is required unless `dry-run` is true; map your secret with `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`"
                 )
+            case .azure:
+                if inputs.openAIAPIKey == nil {
+                    reader.report("`openai-api-key` is required for Azure: pass the resource's key (sent as the `api-key` header)")
+                }
+                if inputs.azureEndpoint == nil {
+                    reader.report("`azure-endpoint` is required for Azure, e.g. https://RESOURCE.openai.azure.com")
+                }
+                if inputs.azureDeployment == nil {
+                    reader.report("`azure-deployment` is required for Azure: the name of your model deployment")
+                }
+            case .openAICompatible where inputs.openAIBaseURL == nil:
+                reader.report("`openai-base-url` is required for an OpenAI-compatible server, e.g. http://localhost:11434/v1")
+            default:
+                break
             }
         }
         if inputs.githubToken == nil {

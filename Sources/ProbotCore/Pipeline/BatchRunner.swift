@@ -4,6 +4,8 @@ package struct BatchRunner: Sendable {
     package var modelName: String
     package var completionTokens: Int
     package var maxConcurrency: Int
+    /// `reasoning_effort` for reasoning models, when set.
+    package var reasoningEffort: String?
     /// Makes smaller batches for retries.
     package var splitter: BatchSplitter
     /// Monotonic time, injected so tests are deterministic.
@@ -11,13 +13,15 @@ package struct BatchRunner: Sendable {
 
     /// Memberwise initialiser.
     package init(
-        model: any ChatModel, modelName: String, completionTokens: Int, maxConcurrency: Int, splitter: BatchSplitter,
+        model: any ChatModel, modelName: String, completionTokens: Int, maxConcurrency: Int, reasoningEffort: String? = nil,
+        splitter: BatchSplitter,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.model = model
         self.modelName = modelName
         self.completionTokens = completionTokens
         self.maxConcurrency = maxConcurrency
+        self.reasoningEffort = reasoningEffort
         self.splitter = splitter
         self.now = now
     }
@@ -58,7 +62,8 @@ package struct BatchRunner: Sendable {
         let start = now()
         let request = ChatRequest(
             model: modelName, messages: batch.messages, maxCompletionTokens: completionTokens,
-            temperature: ChatRequest.isReasoningModel(modelName) ? nil : 0.2, schema: ReviewSchema.schema)
+            temperature: ChatRequest.isReasoningModel(modelName) ? nil : 0.2, schema: ReviewSchema.schema,
+            reasoningEffort: ChatRequest.isReasoningModel(modelName) ? reasoningEffort : nil)
         let completion: ChatCompletion
         do {
             completion = try await model.complete(request)

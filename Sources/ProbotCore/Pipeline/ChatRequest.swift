@@ -10,11 +10,13 @@ package struct ChatRequest: Sendable, Equatable {
     package var schema: JSONValue?
     /// Name of `schema`.
     package var schemaName: String
+    /// `reasoning_effort` for reasoning models, when set.
+    package var reasoningEffort: String?
 
     /// Memberwise initialiser.
     package init(
         model: String, messages: [ChatMessage], maxCompletionTokens: Int, temperature: Double? = nil,
-        schema: JSONValue? = nil, schemaName: String = ReviewSchema.name
+        schema: JSONValue? = nil, schemaName: String = ReviewSchema.name, reasoningEffort: String? = nil
     ) {
         self.model = model
         self.messages = messages
@@ -22,6 +24,7 @@ package struct ChatRequest: Sendable, Equatable {
         self.temperature = temperature
         self.schema = schema
         self.schemaName = schemaName
+        self.reasoningEffort = reasoningEffort
     }
 
     /// Whether `model` is a reasoning model (o-series, gpt-5) that rejects `temperature`.

@@ -18,8 +18,20 @@ package struct ReviewEngine: Sendable {
         self.now = now
     }
 
-    /// The model's limits and price.
-    package var modelInfo: ModelInfo { ModelCatalog.info(for: inputs.model) }
+    /// The model's limits and price, with the `context-window` and price inputs applied.
+    package var modelInfo: ModelInfo {
+        var info = ModelCatalog.info(for: inputs.model)
+        if let window = inputs.contextWindow {
+            info.contextWindow = window
+            info.maxOutputTokens = min(info.maxOutputTokens, max(1_024, window / 4))
+        }
+        if let price = inputs.priceInputPerMillion { info.inputPricePerMillion = price }
+        if let price = inputs.priceOutputPerMillion { info.outputPricePerMillion = price }
+        if inputs.contextWindow != nil || (inputs.priceInputPerMillion != nil && inputs.priceOutputPerMillion != nil) {
+            info.isKnown = true
+        }
+        return info
+    }
 
     /// The prompt builder for a pull request with this title and description.
     package func promptBuilder(title: String, description: String) -> PromptBuilder {
@@ -29,7 +41,8 @@ package struct ReviewEngine: Sendable {
     /// The planner for a prompt with this title and description.
     package func planner(title: String, description: String) -> ReviewPlanner {
         let builder = promptBuilder(title: title, description: description)
-        let budget = ReviewBudget.make(maxPromptTokens: inputs.maxPromptTokens, model: modelInfo)
+        let budget = ReviewBudget.make(
+            maxPromptTokens: inputs.maxPromptTokens, model: modelInfo, reasoning: ChatRequest.isReasoningModel(inputs.model))
         return ReviewPlanner(
             filter: PathFilter(include: inputs.include, exclude: inputs.exclude),
             batcher: PromptBatcher(counter: counter, builder: builder, budget: budget))
@@ -50,7 +63,7 @@ package struct ReviewEngine: Sendable {
         console.beginGroup("Review with \(inputs.model): \(planned.plan.batches.count) request(s), up to \(inputs.maxConcurrency) at once")
         let runner = BatchRunner(
             model: model, modelName: inputs.model, completionTokens: planned.plan.budget.completionTokens,
-            maxConcurrency: inputs.maxConcurrency,
+            maxConcurrency: inputs.maxConcurrency, reasoningEffort: inputs.reasoningEffort,
             splitter: BatchSplitter(builder: promptBuilder(title: title, description: description), counter: counter), now: now)
         let console = self.console
         report.outcomes = await runner.run(planned.plan.batches) { outcomes, finished, total in

@@ -14,6 +14,8 @@ package struct ReviewBudget: Sendable, Equatable {
     package static let defaultPromptCap = 24_000
     /// Default completion reserve.
     package static let defaultCompletionTokens = 4_096
+    /// Completion reserve for reasoning models, whose `max_completion_tokens` also pays for hidden reasoning.
+    package static let reasoningCompletionTokens = 16_384
 
     /// Memberwise initialiser.
     package init(promptTokens: Int, completionTokens: Int) {
@@ -22,8 +24,8 @@ package struct ReviewBudget: Sendable, Equatable {
     }
 
     /// Derives the budget from `max-prompt-tokens` (0 = derive) and the model's limits.
-    package static func make(maxPromptTokens: Int, model: ModelInfo) -> ReviewBudget {
-        let completion = min(defaultCompletionTokens, model.maxOutputTokens)
+    package static func make(maxPromptTokens: Int, model: ModelInfo, reasoning: Bool = false) -> ReviewBudget {
+        let completion = min(reasoning ? reasoningCompletionTokens : defaultCompletionTokens, model.maxOutputTokens)
         let room = max(minimumPromptTokens, model.contextWindow - completion)
         let prompt = maxPromptTokens > 0 ? min(maxPromptTokens, room) : min(defaultPromptCap, room)
         return ReviewBudget(promptTokens: prompt, completionTokens: completion)

@@ -6,6 +6,7 @@ package struct OpenAIAPIError: Error, Equatable, CustomStringConvertible {
     package var message: String
     package var type: String?
     package var code: String?
+    package var param: String?
 
     package var description: String {
         var text = "OpenAI request failed with \(status)"
@@ -42,12 +43,16 @@ package struct OpenAIAPIError: Error, Equatable, CustomStringConvertible {
                 var message: String?
                 var type: String?
                 var code: String?
+                var param: String?
             }
             var error: Body?
         }
         let envelope = try? JSONDecoder().decode(Envelope.self, from: response.body)
-        message = envelope?.error?.message ?? String(response.text.prefix(300))
+        struct PlainEnvelope: Decodable { var error: String }
+        let plain = try? JSONDecoder().decode(PlainEnvelope.self, from: response.body)
+        message = envelope?.error?.message ?? plain?.error ?? String(response.text.prefix(300))
         type = envelope?.error?.type
         code = envelope?.error?.code
+        param = envelope?.error?.param
     }
 }

@@ -99,7 +99,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             inputs.dryRun
             ? nil
             : OpenAIClient(
-                baseURL: inputs.openAIBaseURL, apiKey: inputs.openAIAPIKey, transport: openAITransport,
+                endpoint: ModelEndpoint.resolve(inputs), transport: openAITransport,
                 timeout: TimeInterval(inputs.requestTimeoutSeconds))
         let (counter, counterWarning) =
             self.counter.map { ($0, nil) } ?? TokenCounterFactory.make(model: inputs.model, vocabularyDirectory: environment["CHATGPT_PROBOT_VOCAB_DIR"])

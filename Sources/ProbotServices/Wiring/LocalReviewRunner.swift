@@ -42,9 +42,10 @@ package struct LocalReviewRunner: Sendable {
     package func run(diff: String) async throws -> (report: RunReport, markdown: String) {
         let changed = UnifiedDiffParser.parse(diff)
         guard !changed.isEmpty else { throw LocalReviewError.emptyDiff }
-        if !inputs.dryRun && inputs.openAIAPIKey == nil { throw LocalReviewError.missingKey }
+        let needsKey = inputs.provider == .openai || inputs.provider == .azure
+        if !inputs.dryRun && needsKey && inputs.openAIAPIKey == nil { throw LocalReviewError.missingKey }
         let model: (any ChatModel)? =
-            inputs.dryRun ? nil : OpenAIClient(baseURL: inputs.openAIBaseURL, apiKey: inputs.openAIAPIKey, transport: transport)
+            inputs.dryRun ? nil : OpenAIClient(endpoint: ModelEndpoint.resolve(inputs), transport: transport, timeout: TimeInterval(inputs.requestTimeoutSeconds))
         let engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console)
         let start = engine.now()
         var report = RunReport(
