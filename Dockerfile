@@ -1,16 +1,17 @@
 # Build stage: the full toolchain image, release mode, Swift runtime linked statically.
-FROM swift:6.3-noble AS build
+FROM swift:6.3.3-noble AS build
 WORKDIR /src
 COPY . .
 RUN swift build -c release --static-swift-stdlib --product chatgpt-probot \
  && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \
  && mkdir -p /out \
  && cp "$bin/chatgpt-probot" /out/ \
+ && strip /out/chatgpt-probot \
  && cp -R "$bin/chatgpt-probot_Tokenizer.resources" /out/
 
 # Run stage: slim runtime with libcurl (URLSession) and CA certificates for HTTPS.
 # The tokenizer vocabularies travel beside the binary, where it looks for them.
-FROM swift:6.3-noble-slim
+FROM swift:6.3.3-noble-slim
 # hadolint ignore=DL3008
 RUN apt-get -q update \
  && apt-get -q install -y --no-install-recommends ca-certificates \
