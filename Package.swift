@@ -11,11 +11,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),  // tests only
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),  // the few-shot examples file
     ],
     targets: [
         .target(name: "ProbotCore", dependencies: [logging]),
         .target(name: "Tokenizer", resources: [.copy("Resources")]),
-        .target(name: "ProbotServices", dependencies: ["ProbotCore", "Tokenizer", logging]),
+        .target(
+            name: "ProbotServices",
+            dependencies: ["ProbotCore", "Tokenizer", logging, .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "chatgpt-probot",
             dependencies: [

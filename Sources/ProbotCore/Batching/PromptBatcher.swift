@@ -55,7 +55,7 @@ package struct PromptBatcher: Sendable {
 
     /// The whole file when it fits, else consecutive runs of hunks that fit; hunks that never fit are skipped.
     private func split(_ file: FileDiff, order: Int, available: Int) -> ([BatchItem], [SkippedFile]) {
-        let whole = DiffRenderer.render(file: file, hunks: file.hunks)
+        let whole = builder.section(file: file, hunks: file.hunks)
         let wholeTokens = cost(whole)
         if wholeTokens <= available {
             return ([BatchItem(file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens, order: order)], [])
@@ -64,7 +64,7 @@ package struct PromptBatcher: Sendable {
         var current: [Hunk] = []
         var skipped: [SkippedFile] = []
         for hunk in file.hunks {
-            let alone = cost(DiffRenderer.render(file: file, hunks: [hunk], part: (99, 99)))
+            let alone = cost(builder.section(file: file, hunks: [hunk], part: (99, 99)))
             if alone > available {
                 skipped.append(
                     SkippedFile(
@@ -74,7 +74,7 @@ package struct PromptBatcher: Sendable {
                 current = []
                 continue
             }
-            if current.isEmpty || cost(DiffRenderer.render(file: file, hunks: current + [hunk], part: (99, 99))) <= available {
+            if current.isEmpty || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99))) <= available {
                 current.append(hunk)
             } else {
                 runs.append(current)
@@ -84,7 +84,7 @@ package struct PromptBatcher: Sendable {
         if !current.isEmpty { runs.append(current) }
         let items = runs.enumerated().map { index, hunks in
             let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
-            let rendered = DiffRenderer.render(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
+            let rendered = builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
             return BatchItem(file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered), order: order)
         }
         return (items, skipped)

@@ -10,9 +10,17 @@ package struct GitHubEvent: Decodable, Sendable, Equatable {
     package var pullRequest: PullRequestPayload?
     /// The repository the workflow runs in.
     package var repository: RepositoryPayload?
+    /// The issue (or pull request, as an issue) of an `issue_comment` event.
+    package var issue: IssuePayload?
+    /// The comment of `issue_comment` and `pull_request_review_comment` events.
+    package var comment: CommentPayload?
+    /// Who triggered the event.
+    package var sender: UserPayload?
+    /// `workflow_dispatch` inputs (strings; `null` when the workflow declares none).
+    package var inputs: [String: JSONValue]?
 
     enum CodingKeys: String, CodingKey {
-        case action, number, repository
+        case action, number, repository, issue, comment, sender, inputs
         case pullRequest = "pull_request"
     }
 
@@ -84,6 +92,51 @@ package struct BranchRef: Codable, Sendable, Equatable {
         self.ref = ref
         self.repo = repo
     }
+}
+
+/// An issue in an `issue_comment` payload; `pullRequest` is set when the issue is a pull request.
+package struct IssuePayload: Codable, Sendable, Equatable {
+    package var number: Int
+    package var title: String
+    package var body: String?
+    package var pullRequest: JSONValue?
+
+    enum CodingKeys: String, CodingKey {
+        case number, title, body
+        case pullRequest = "pull_request"
+    }
+
+    /// Whether the issue is a pull request.
+    package var isPullRequest: Bool { pullRequest != nil && pullRequest != .null }
+}
+
+/// A comment in `issue_comment` and `pull_request_review_comment` payloads.
+package struct CommentPayload: Codable, Sendable, Equatable {
+    package var id: Int
+    package var body: String
+    package var user: UserPayload?
+    /// `OWNER`, `MEMBER`, `COLLABORATOR`, `CONTRIBUTOR`, `FIRST_TIME_CONTRIBUTOR`, `NONE`, …
+    package var authorAssociation: String?
+    /// Review comments only: the hunk the comment is on.
+    package var diffHunk: String?
+    /// Review comments only.
+    package var path: String?
+    package var line: Int?
+    package var inReplyToID: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, body, user, path, line
+        case authorAssociation = "author_association"
+        case diffHunk = "diff_hunk"
+        case inReplyToID = "in_reply_to_id"
+    }
+}
+
+/// A user or bot.
+package struct UserPayload: Codable, Sendable, Equatable {
+    package var login: String
+    /// `User`, `Bot` or `Organization`.
+    package var type: String?
 }
 
 /// A repository object in a payload.

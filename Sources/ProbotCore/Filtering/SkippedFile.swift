@@ -1,5 +1,5 @@
 /// A file or part of a file that was not reviewed, and why. Nothing is dropped silently.
-package struct SkippedFile: Sendable, Equatable, Codable {
+package struct SkippedFile: Error, Sendable, Equatable, Codable {
     package var path: String
     package var reason: SkipReason
 
@@ -22,6 +22,10 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
     case hunkOverBudget(header: String, tokens: Int, budget: Int)
     case modelFailed(String)
     case truncatedByGitHub
+    case binary
+    case tooLarge(bytes: Int, limit: Int)
+    case unreadable(String)
+    case capReached(String)
 
     package var description: String {
         switch self {
@@ -36,6 +40,10 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
             "hunk `\(header)` is \(tokens) tokens, over the \(budget)-token budget"
         case .modelFailed(let why): "model request failed: \(why)"
         case .truncatedByGitHub: "beyond GitHub's 3,000-file listing limit"
+        case .binary: "binary file"
+        case .tooLarge(let bytes, let limit): "\(bytes) bytes, over the \(limit)-byte limit"
+        case .unreadable(let why): "could not be read: \(why)"
+        case .capReached(let cap): "left for a later run: the \(cap) cap was reached"
         }
     }
 }

@@ -28,6 +28,28 @@ package struct ProbotInputs: Sendable, Equatable {
     package var priceInputPerMillion: Double?
     /// Overrides the catalog's output price, US dollars per million tokens.
     package var priceOutputPerMillion: Double?
+    /// `auto`, `review`, `audit` or `chat`.
+    package var mode: ModeInput = .auto
+    /// A pull request to review (number or URL), on any event.
+    package var pullRequest: String?
+    /// Author associations allowed to run comment commands.
+    package var allowedAssociations: Set<String> = ModeResolver.defaultAssociations
+    /// Audit only these paths or globs (empty: the whole repository).
+    package var auditPaths: [String] = []
+    /// Audit at most this many files (0: no cap).
+    package var maxFiles: Int = 0
+    /// Stop the audit before spending more than this many US dollars (0: no cap).
+    package var maxCostUSD: Double = 0
+    /// `i/n`: audit only the i-th of n deterministic slices of the files.
+    package var shard: Shard?
+    /// Where the audit writes its SARIF file, relative to the workspace.
+    package var sarifFile: String = "chatgpt-probot.sarif"
+    /// Label of the audit's tracking issue.
+    package var auditLabel: String = "chatgpt-probot-audit"
+    /// Files larger than this are not audited.
+    package var auditMaxFileBytes: Int = 200_000
+    /// A JSON or YAML file of example diffs and findings, added as prior turns.
+    package var examplesFile: String?
     /// Chat model name.
     package var model: String
     /// Prompt tokens per request; `0` derives it from the model.
@@ -132,6 +154,22 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.contextWindow = window > 0 ? window : nil
         inputs.priceInputPerMillion = reader.decimal("price-input-per-million")
         inputs.priceOutputPerMillion = reader.decimal("price-output-per-million")
+        inputs.mode = reader.choice("mode", default: ModeInput.auto)
+        inputs.pullRequest = reader.optionalString("pull-request")
+        let associations = reader.list("allowed-associations").map { $0.uppercased() }
+        if !associations.isEmpty { inputs.allowedAssociations = Set(associations) }
+        inputs.auditPaths = reader.list("audit-paths")
+        inputs.maxFiles = reader.integer("max-files", default: 0, in: 0...1_000_000)
+        inputs.maxCostUSD = reader.decimal("max-cost-usd") ?? 0
+        if let shard = reader.optionalString("shard") {
+            if let parsed = Shard(shard) { inputs.shard = parsed } else {
+                reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(shard)\")")
+            }
+        }
+        inputs.sarifFile = reader.string("sarif-file", default: "chatgpt-probot.sarif")
+        inputs.auditLabel = reader.string("audit-label", default: "chatgpt-probot-audit")
+        inputs.auditMaxFileBytes = reader.integer("audit-max-file-bytes", default: 200_000, in: 1_000...50_000_000)
+        inputs.examplesFile = reader.optionalString("examples-file")
         inputs.model = reader.string("model", default: Defaults.model)
         inputs.maxPromptTokens = reader.integer("max-prompt-tokens", default: 0, in: 0...10_000_000)
         inputs.maxConcurrency = reader.integer("max-concurrency", default: 4, in: 1...64)

@@ -8,6 +8,8 @@ package struct BatchRunner: Sendable {
     package var reasoningEffort: String?
     /// Makes smaller batches for retries.
     package var splitter: BatchSplitter
+    /// Holds back requests that could pass `max-cost-usd`.
+    package var costGate: CostGate?
     /// Monotonic time, injected so tests are deterministic.
     package var now: @Sendable () -> ContinuousClock.Instant
 
@@ -45,7 +47,15 @@ package struct BatchRunner: Sendable {
                 let index = next
                 let batch = batches[index]
                 next += 1
-                group.addTask { (index, await review(batch, retryAllowed: true)) }
+                group.addTask {
+                    guard let gate = costGate else { return (index, await review(batch, retryAllowed: true)) }
+                    guard gate.admit(batch) else {
+                        return (index, [BatchOutcome(batch: batch, result: .failed(gate.refusal), usage: .zero, duration: .zero)])
+                    }
+                    let outcomes = await review(batch, retryAllowed: true)
+                    gate.settle(batch, usage: outcomes.reduce(.zero) { $0 + $1.usage })
+                    return (index, outcomes)
+                }
             }
             for _ in 0..<min(max(1, maxConcurrency), batches.count) { launch() }
             while let (index, result) = await group.next() {

@@ -5,6 +5,8 @@ package struct ReviewEngine: Sendable {
     package var model: (any ChatModel)?
     package var console: any RunConsole
     package var now: @Sendable () -> ContinuousClock.Instant
+    /// Few-shot turns from `examples-file`.
+    package var examples: [ChatMessage] = []
 
     /// Memberwise initialiser; `model` may be `nil` for a dry run.
     package init(
@@ -35,7 +37,9 @@ package struct ReviewEngine: Sendable {
 
     /// The prompt builder for a pull request with this title and description.
     package func promptBuilder(title: String, description: String) -> PromptBuilder {
-        PromptBuilder(language: inputs.language, instructions: inputs.instructions, title: title, description: description)
+        var builder = PromptBuilder(language: inputs.language, instructions: inputs.instructions, title: title, description: description)
+        builder.examples = examples
+        return builder
     }
 
     /// The planner for a prompt with this title and description.

@@ -23,4 +23,18 @@ package enum DiffRenderer {
         }
         return text
     }
+
+    /// Whole-file chunks for an audit: `### File: path (lines 1–200 of 812)` then `12: text` lines.
+    package static func renderSource(file: FileDiff, hunks: [Hunk]) -> String {
+        let total = file.hunks.last.map { $0.newStart + $0.newCount - 1 } ?? 0
+        let first = hunks.first?.newStart ?? 1
+        let last = hunks.last.map { $0.newStart + $0.newCount - 1 } ?? 0
+        var text = "### File: \(file.path)"
+        if first != 1 || last != total { text += " (lines \(first)–\(last) of \(total))" }
+        text += "\n"
+        for hunk in hunks {
+            for line in hunk.lines { text += "\(line.newLine ?? 0): \(line.content)\n" }
+        }
+        return text
+    }
 }

@@ -1,5 +1,16 @@
 /// Builds the review request's messages. The diff and PR text are untrusted data, fenced and labelled as such.
 package struct PromptBuilder: Sendable {
+    /// What the model is asked to look at.
+    package enum Mode: Sendable, Equatable {
+        /// A pull request's diff.
+        case review
+        /// Whole files of a repository.
+        case audit
+    }
+
+    package var mode: Mode = .review
+    /// Few-shot turns (user diff, assistant JSON) placed before the real request.
+    package var examples: [ChatMessage] = []
     /// Language of the review text.
     package var language: String
     /// Extra instructions from the `instructions` input.
@@ -22,17 +33,29 @@ package struct PromptBuilder: Sendable {
 
     /// The system prompt.
     package var systemPrompt: String {
+        let role =
+            mode == .review
+            ? "You are ChatGPT Probot, a senior engineer reviewing a pull request."
+            : "You are ChatGPT Probot, a senior engineer auditing existing code in a repository (whole files, not a diff)."
+        let numbering =
+            mode == .review
+            ? """
+            The diff shows each line with its number: `+12: ` added and ` 12: ` context lines use new-file numbers \
+            (side RIGHT); `-40: ` deleted lines use old-file numbers (side LEFT). Cite `path` exactly as in the \
+            `### File:` header and `line` (and `start_line` for a range within one hunk) exactly as numbered.
+            """
+            : """
+            Each line is shown with its number, `12: `. Cite `path` exactly as in the `### File:` header, `line` (and \
+            `start_line` for a range) exactly as numbered, and side RIGHT.
+            """
         var prompt = """
-            You are ChatGPT Probot, a senior engineer reviewing a pull request. Report only real problems: bugs, \
+            \(role) Report only real problems: bugs, \
             security issues, data loss, race conditions, wrong error handling, performance traps, and unclear code \
             that will cause mistakes. Do not praise, do not restate the change, do not comment on formatting a \
             linter would catch, and do not ask to add tests or comments unless their absence is a concrete risk. \
             An empty findings list is a good answer for a sound change.
 
-            The diff shows each line with its number: `+12: ` added and ` 12: ` context lines use new-file numbers \
-            (side RIGHT); `-40: ` deleted lines use old-file numbers (side LEFT). Cite `path` exactly as in the \
-            `### File:` header and `line` (and `start_line` for a range within one hunk) exactly as numbered. \
-            Comment only on lines shown. Severity: critical (exploitable or data-losing), major (a bug users will \
+            \(numbering) Comment only on lines shown. Severity: critical (exploitable or data-losing), major (a bug users will \
             hit), minor (a real but contained problem), nit (style or naming). A `suggestion` must be the complete \
             replacement for the cited lines, correctly indented, and only when you are sure of it.
 
@@ -57,14 +80,19 @@ package struct PromptBuilder: Sendable {
                 text += "Pull request description: <untrusted>\(clipped)</untrusted>\n"
             }
         }
-        text += "Review this diff:\n<untrusted>\n"
+        text += mode == .review ? "Review this diff:\n<untrusted>\n" : "Audit these files:\n<untrusted>\n"
         text += sections.joined(separator: "\n")
         text += "</untrusted>"
         return text
     }
 
-    /// System and user messages for a batch of rendered sections.
+    /// System message, few-shot turns, and the user message for a batch of rendered sections.
     package func messages(sections: [String]) -> [ChatMessage] {
-        [.system(systemPrompt), .user(userMessage(sections: sections))]
+        [.system(systemPrompt)] + examples + [.user(userMessage(sections: sections))]
+    }
+
+    /// The text for `hunks` of `file`: a numbered diff in review mode, numbered source lines in audit mode.
+    package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil) -> String {
+        mode == .review ? DiffRenderer.render(file: file, hunks: hunks, part: part) : DiffRenderer.renderSource(file: file, hunks: hunks)
     }
 }

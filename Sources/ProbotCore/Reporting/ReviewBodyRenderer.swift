@@ -64,7 +64,7 @@ package enum ReviewBodyRenderer {
     }
 
     /// Joins the parts, cutting sections at line boundaries with a note when over the limit.
-    static func fit(head: String, sections: [String], tail: String) -> String {
+    package static func fit(head: String, sections: [String], tail: String) -> String {
         let note = "\n\n_…cut to fit GitHub's size limit; the job summary lists everything._\n"
         var body = head
         let room = characterLimit - tail.count - note.count - 64

@@ -103,6 +103,7 @@ package struct RunReport: Sendable, Equatable {
             ("prompt-tokens", String(dryRun ? plan.promptTokens : usage.promptTokens)),
             ("completion-tokens", String(usage.completionTokens)),
             ("cost-usd", (dryRun ? plannedCostUSD : costUSD).map { Format.usd($0) } ?? ""),
+            ("sarif-file", ""),
         ]
     }
 }

@@ -60,51 +60,141 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         SecretRedactor([environment.input("openai-api-key"), environment.input("github-token")])
     }
 
-    /// Runs once.
-    /// - Returns: the report, or `nil` when the event needs no review.
-    /// - Throws: ``InputError``, ``EventError``, ``RunFailure``, ``FailOnError`` or an API error, after writing
-    ///   whatever summary and outputs the run produced.
+    /// What a run did.
+    package enum Result: Sendable {
+        case review(RunReport)
+        case audit(AuditReport)
+        case command(CommandRunner.Outcome)
+        case skipped(String)
+
+        /// The review report, when the run reviewed a pull request.
+        package var review: RunReport? {
+            if case .review(let report) = self { return report }
+            return nil
+        }
+
+        /// The audit report, when the run audited the repository.
+        package var audit: AuditReport? {
+            if case .audit(let report) = self { return report }
+            return nil
+        }
+    }
+
+    /// Runs once; the review report, or `nil` when the run did something else.
     @discardableResult
     package func run() async throws -> RunReport? {
+        try await perform().review
+    }
+
+    /// Runs once: resolves the plan from the event and inputs, then reviews, audits, answers a command, or skips.
+    /// - Throws: ``InputError``, ``EventError``, ``RunFailure``, ``FailOnError``, ``PartialFailureError`` or an API
+    ///   error, after writing whatever summary and outputs the run produced.
+    package func perform() async throws -> Result {
         for secret in [environment.input("openai-api-key"), environment.input("github-token")].compactMap({ $0 }) {
             console.mask(secret)
         }
-        let decision = try decide()
-        if case .skip(let reason) = decision {
-            // Nothing to review: never fail the step, but still point out inputs that would fail a real run.
+        let plan = try resolvePlan()
+        if case .skip(let reason) = plan {
+            // Nothing to do: never fail the step, but still point out inputs that would fail a real run.
             do { _ = try ProbotInputs.parse(environment) } catch { console.warning(error.description) }
-            return try skip(reason)
+            try skip(reason)
+            return .skipped(reason)
         }
         let inputs: ProbotInputs
         do {
             inputs = try ProbotInputs.parse(environment)
         } catch {
-            if case .review(_, let pullRequest) = decision, pullRequest.isFromFork,
+            if case .review(_, let payload?) = plan, payload.isFromFork,
                 environment.input("openai-api-key") == nil, error.problems.count == 1
             {
-                return try skip(
-                    "pull request #\(pullRequest.number) comes from a fork, and GitHub gives fork workflows no secrets, so there is no OpenAI key: the review was skipped. To review fork PRs, trigger on `pull_request_target` (this action never checks out PR code).")
+                let reason = "pull request #\(payload.number) comes from a fork, and GitHub gives fork workflows no secrets, so there is no OpenAI key: the review was skipped. To review fork PRs, trigger on `pull_request_target` (this action never checks out PR code)."
+                try skip(reason)
+                return .skipped(reason)
             }
             throw error
         }
-        guard case .review(let ref, _) = decision else { return nil }
-
         let maxWait = Duration.seconds(inputs.maxWaitSeconds)
-        let githubTransport = retrying(clock, classifier: GitHubRetryClassifier(), maxWait: maxWait, api: "GitHub")
-        let openAITransport = retrying(clock, classifier: OpenAIRetryClassifier(), maxWait: maxWait, api: "OpenAI")
         let github = GitHubPullRequestService(
             client: GitHubClient(
-                baseURL: apiBaseURL, token: inputs.githubToken ?? "", transport: githubTransport, logger: logger))
+                baseURL: apiBaseURL, token: inputs.githubToken ?? "",
+                transport: retrying(clock, classifier: GitHubRetryClassifier(), maxWait: maxWait, api: "GitHub"), logger: logger))
         let model: (any ChatModel)? =
             inputs.dryRun
             ? nil
             : OpenAIClient(
-                endpoint: ModelEndpoint.resolve(inputs), transport: openAITransport,
+                endpoint: ModelEndpoint.resolve(inputs),
+                transport: retrying(clock, classifier: OpenAIRetryClassifier(), maxWait: maxWait, api: "OpenAI"),
                 timeout: TimeInterval(inputs.requestTimeoutSeconds))
         let (counter, counterWarning) =
             self.counter.map { ($0, nil) } ?? TokenCounterFactory.make(model: inputs.model, vocabularyDirectory: environment["CHATGPT_PROBOT_VOCAB_DIR"])
         if let counterWarning { console.warning(counterWarning) }
-        let engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console, now: now)
+        let examples = try loadExamples(inputs)
+
+        switch plan {
+        case .review(let ref, _):
+            return .review(try await review(ref, inputs: inputs, github: github, model: model, counter: counter, examples: examples))
+        case .audit(let repository):
+            return .audit(try await audit(repository, inputs: inputs, github: github, model: model, counter: counter, examples: examples))
+        case .command(let ref, let context):
+            do {
+                try await github.react(ref, commentID: context.commentID, inReviewThread: context.inReviewThread)
+            } catch {
+                console.warning("could not add the 👀 reaction: \(error)")
+            }
+            if context.command == .review && !context.inReviewThread {
+                return .review(try await review(ref, inputs: inputs, github: github, model: model, counter: counter, examples: examples))
+            }
+            guard let model else {
+                try skip("`dry-run` is on: the command was not answered")
+                return .skipped("dry run")
+            }
+            let outcome = try await CommandRunner(github: github, model: model, inputs: inputs, counter: counter, console: console)
+                .run(ref, context)
+            try writeSummary(
+                "## 🤖 ChatGPT Probot · \(ref)\n\nAnswered @\(context.author)'s command" + (outcome.replyURL.map { ": [reply](\($0))" } ?? ".")
+                    + "\n\n| Tokens | \(Format.count(outcome.usage.promptTokens)) → \(Format.count(outcome.usage.completionTokens)) |\n|---|---|\n")
+            var outputs = emptyOutputs
+            outputs = outputs.map { $0.name == "model-requests" ? ($0.name, "1") : $0.name == "prompt-tokens" ? ($0.name, String(outcome.usage.promptTokens)) : $0.name == "completion-tokens" ? ($0.name, String(outcome.usage.completionTokens)) : $0 }
+            try writeOutputs(outputs)
+            return .command(outcome)
+        case .skip(let reason):
+            return .skipped(reason)
+        }
+    }
+
+    private func resolvePlan() throws -> RunPlan {
+        guard let path = environment["GITHUB_EVENT_PATH"] else { throw EventError.missingEventPath }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw EventError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        let event = try GitHubEvent.decode(data)
+        let mode = environment.input("mode").flatMap { ModeInput(rawValue: $0.lowercased()) } ?? .auto
+        let allowed = environment.input("allowed-associations").map {
+            Set($0.split(whereSeparator: { $0 == "," || $0.isNewline }).map { String($0).trimmingWhitespace().uppercased() }.filter { !$0.isEmpty })
+        } ?? ModeResolver.defaultAssociations
+        return try ModeResolver.resolve(
+            eventName: environment["GITHUB_EVENT_NAME"], event: event, mode: mode, pullRequest: environment.input("pull-request"),
+            repository: environment["GITHUB_REPOSITORY"], allowedAssociations: allowed)
+    }
+
+    private var workspace: URL { URL(fileURLWithPath: environment["GITHUB_WORKSPACE"] ?? FileManager.default.currentDirectoryPath) }
+
+    private func loadExamples(_ inputs: ProbotInputs) throws -> [ChatMessage] {
+        guard let file = inputs.examplesFile else { return [] }
+        let messages = try ExamplesLoader.load(file, workspace: workspace, builder: PromptBuilder(language: inputs.language))
+        console.info("few-shot: \(messages.count / 2) example(s) from \(file)")
+        return messages
+    }
+
+    private func review(
+        _ ref: PullRequestRef, inputs: ProbotInputs, github: GitHubPullRequestService, model: (any ChatModel)?,
+        counter: any TokenCounter, examples: [ChatMessage]
+    ) async throws -> RunReport {
+        var engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console, now: now)
+        engine.examples = examples
         let memory = ReviewMemory(history: github, summaries: github, comparer: github)
         let pipeline = ReviewPipeline(source: github, publisher: github, memory: memory, engine: engine)
         let report: RunReport
@@ -127,6 +217,56 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         return report
     }
 
+    private func audit(
+        _ repository: String, inputs: ProbotInputs, github: GitHubPullRequestService, model: (any ChatModel)?,
+        counter: any TokenCounter, examples: [ChatMessage]
+    ) async throws -> AuditReport {
+        let pipeline = AuditPipeline(inputs: inputs, counter: counter, model: model, console: console, examples: examples, now: now)
+        let reader = WorkspaceReader(root: workspace, maxBytes: inputs.auditMaxFileBytes)
+        let report = try await pipeline.run(workspace: reader, repository: repository, commit: environment["GITHUB_SHA"] ?? "")
+        var sarifPath = ""
+        if !report.dryRun {
+            let url = inputs.sarifFile.hasPrefix("/") ? URL(fileURLWithPath: inputs.sarifFile) : workspace.appendingPathComponent(inputs.sarifFile)
+            try SarifWriter.write(report, to: url)
+            sarifPath = url.path
+            console.info("SARIF: \(url.path) (\(report.findings.filter { $0.unlocated == nil }.count) result(s))")
+        }
+        for warning in report.warnings { console.warning(warning) }
+        let failed = report.outcomes.filter { $0.review == nil && !(Self.heldBack($0)) }
+        let allFailed = !report.outcomes.isEmpty && failed.count == report.outcomes.count
+        if !report.dryRun && !allFailed && (inputs.shard == nil || inputs.shard?.index == 1) {
+            let parts = repository.split(separator: "/").map(String.init)
+            do {
+                let existing = try await github.findTrackingIssue(owner: parts[0], repo: parts[1], label: inputs.auditLabel)
+                let runURL = environment["GITHUB_RUN_ID"].map { "\(environment["GITHUB_SERVER_URL"] ?? "https://github.com")/\(repository)/actions/runs/\($0)" }
+                let number = try await github.upsertTrackingIssue(
+                    owner: parts[0], repo: parts[1], existing: existing,
+                    title: "ChatGPT Probot audit: \(report.findings.count) finding(s)", body: AuditRenderer.issue(report, runURL: runURL),
+                    label: inputs.auditLabel)
+                console.info(existing == nil ? "created tracking issue #\(number)" : "updated tracking issue #\(number)")
+            } catch {
+                console.warning("could not update the audit issue (needs `issues: write`): \(error)")
+            }
+        }
+        try writeSummary(redactor.redact(AuditRenderer.summary(report, sarifPath: sarifPath.isEmpty ? nil : sarifPath)))
+        try writeOutputs(report.outputs(sarifPath: sarifPath))
+        if allFailed, case .failed(let why) = failed[0].result {
+            throw EventError.malformed("every audit request failed; first error: \(why)")
+        }
+        if let threshold = inputs.failOn.threshold, let worst = report.findings.map(\.finding).filter({ $0.severity >= threshold }).max(by: { $0.severity < $1.severity }) {
+            throw FailOnError(finding: worst, level: inputs.failOn)
+        }
+        if inputs.failOnError && !failed.isEmpty {
+            throw PartialFailureError(failedRequests: failed.count, files: failed.flatMap(\.batch.paths))
+        }
+        return report
+    }
+
+    private static func heldBack(_ outcome: BatchOutcome) -> Bool {
+        if case .failed(let why) = outcome.result { return why.hasPrefix("not run: the max-cost-usd") }
+        return false
+    }
+
     /// The base transport with `classifier`'s retry rules, sleeping on `clock`.
     private func retrying(_ clock: C, classifier: any RetryClassifier, maxWait: Duration, api: String) -> any HTTPTransport {
         let console = self.console
@@ -142,22 +282,10 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         environment["GITHUB_API_URL"].flatMap(URL.init(string:)) ?? URL(string: "https://api.github.com") ?? URL(fileURLWithPath: "/")
     }
 
-    private func decide() throws -> RunDecision {
-        guard let path = environment["GITHUB_EVENT_PATH"] else { throw EventError.missingEventPath }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw EventError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        return try RunDecision.decide(eventName: environment["GITHUB_EVENT_NAME"], event: GitHubEvent.decode(data))
-    }
-
-    private func skip(_ reason: String) throws -> RunReport? {
+    private func skip(_ reason: String) throws {
         console.notice(reason)
         try writeSummary("## 🤖 ChatGPT Probot\n\nNothing to review: \(reason)\n")
         try writeOutputs(emptyOutputs)
-        return nil
     }
 
     private func finish(_ report: RunReport, failure: String?) throws {
@@ -177,7 +305,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
 
     private var emptyOutputs: [(name: String, value: String)] {
         ["review-id", "findings", "comments", "files-reviewed", "files-skipped", "model-requests", "prompt-tokens",
-            "completion-tokens", "cost-usd"].map { ($0, ["review-id", "cost-usd"].contains($0) ? "" : "0") }
+            "completion-tokens", "cost-usd", "sarif-file"].map { ($0, ["review-id", "cost-usd", "sarif-file"].contains($0) ? "" : "0") }
     }
 
     private func writeSummary(_ markdown: String) throws {

@@ -1,0 +1,206 @@
+/// The `mode` input.
+package enum ModeInput: String, Sendable, CaseIterable, Equatable {
+    case auto, review, audit, chat
+}
+
+/// A slash command typed in a comment.
+package enum CommentCommand: Sendable, Equatable {
+    /// `/chatgpt <question>`: answer in a reply.
+    case chat(question: String)
+    /// `/review`: review the pull request (or, in a review thread, the hunk).
+    case review
+    /// `/refactor`: suggest a refactoring of the hunk of a review thread.
+    case refactor
+
+    /// The first command in `body`: a line starting with `/chatgpt`, `/review` or `/refactor`, case-insensitive.
+    package static func parse(_ body: String) -> CommentCommand? {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        for (index, line) in lines.enumerated() {
+            let lower = line.lowercased()
+            if lower == "/chatgpt" || lower.hasPrefix("/chatgpt ") {
+                let rest = ([String(line.dropFirst("/chatgpt".count))] + lines[(index + 1)...])
+                    .joined(separator: "\n").trimmingWhitespace()
+                return rest.isEmpty ? nil : .chat(question: rest)
+            }
+            if lower == "/review" || lower.hasPrefix("/review ") { return .review }
+            if lower == "/refactor" || lower.hasPrefix("/refactor ") { return .refactor }
+        }
+        return nil
+    }
+}
+
+/// Where a comment command was typed.
+package struct CommandContext: Sendable, Equatable {
+    package var command: CommentCommand
+    /// The issue or pull request number.
+    package var number: Int
+    package var isPullRequest: Bool
+    package var commentID: Int
+    /// The commenter's login, for the reply.
+    package var author: String
+    /// Title and body of the issue or pull request.
+    package var title: String
+    package var body: String
+    /// Set for review-thread comments: the hunk, path and line under discussion.
+    package var diffHunk: String?
+    package var path: String?
+    package var line: Int?
+    /// The thread's first comment, for replies in a review thread.
+    package var threadRootID: Int?
+
+    /// Whether the command was typed in a review thread (on a diff line).
+    package var inReviewThread: Bool { diffHunk != nil }
+}
+
+/// What one run does, from the event and the `mode` / `pull-request` inputs.
+package enum RunPlan: Sendable, Equatable {
+    /// Review a pull request (`payload` when the event carries it).
+    case review(PullRequestRef, payload: PullRequestPayload?)
+    /// Audit the checked-out repository.
+    case audit(repository: String)
+    /// Answer a comment command.
+    case command(PullRequestRef, CommandContext)
+    /// Do nothing; say why.
+    case skip(String)
+}
+
+/// Resolves the run plan. The table it implements is documented in the README.
+package enum ModeResolver {
+    /// Default commenters allowed to run commands.
+    package static let defaultAssociations: Set<String> = ["OWNER", "MEMBER", "COLLABORATOR"]
+
+    /// - Parameters:
+    ///   - repository: `GITHUB_REPOSITORY` (`owner/name`), used when the payload names none.
+    ///   - pullRequest: the `pull-request` input (a number or a PR URL), if set.
+    /// - Throws: ``EventError`` for payloads that lack what the chosen mode needs.
+    package static func resolve(
+        eventName: String?, event: GitHubEvent, mode: ModeInput, pullRequest: String?, repository: String?,
+        allowedAssociations: Set<String> = defaultAssociations
+    ) throws(EventError) -> RunPlan {
+        let fullName = event.repository?.fullName ?? repository
+        let name = eventName ?? "unknown"
+        // An explicit pull request wins for review and auto, on any event (scripts, dispatch, schedule).
+        let requested = pullRequest ?? dispatchPullRequest(event)
+        if let requested, mode == .auto || mode == .review {
+            return .review(try parsePullRequest(requested, defaultRepository: fullName), payload: nil)
+        }
+        switch mode {
+        case .audit:
+            guard let fullName else { throw .badRepository(repository ?? "") }
+            return .audit(repository: fullName)
+        case .chat:
+            guard ["issue_comment", "pull_request_review_comment"].contains(name) else {
+                return .skip("`mode: chat` answers comment commands; event `\(name)` has no comment")
+            }
+            return try command(event, eventName: name, repository: fullName, allowed: allowedAssociations)
+        case .review:
+            if ["pull_request", "pull_request_target"].contains(name) {
+                return try pullRequestPlan(eventName: name, event: event)
+            }
+            if name == "issue_comment", let issue = event.issue, issue.isPullRequest, let fullName,
+                let ref = PullRequestRef(fullName: fullName, number: issue.number)
+            {
+                return .review(ref, payload: nil)
+            }
+            return .skip("`mode: review` needs a pull request: set the `pull-request` input (a number or URL) on `\(name)` events")
+        case .auto:
+            switch name {
+            case "pull_request", "pull_request_target":
+                return try pullRequestPlan(eventName: name, event: event)
+            case "schedule":
+                guard let fullName else { throw .badRepository(repository ?? "") }
+                return .audit(repository: fullName)
+            case "workflow_dispatch":
+                return .skip("a manual run needs the `pull-request` input (a number or URL) to review a pull request, or `mode: audit` to audit the repository")
+            case "issue_comment", "pull_request_review_comment":
+                return try command(event, eventName: name, repository: fullName, allowed: allowedAssociations)
+            default:
+                return .skip("event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands")
+            }
+        }
+    }
+
+    /// The review plan of a `pull_request` or `pull_request_target` event.
+    static func pullRequestPlan(eventName: String, event: GitHubEvent) throws(EventError) -> RunPlan {
+        switch try RunDecision.decide(eventName: eventName, event: event) {
+        case .review(let ref, let payload): return .review(ref, payload: payload)
+        case .skip(let reason): return .skip(reason)
+        }
+    }
+
+    /// `pull-request`, `pull_request`, `pr`, `pr-number` or `pr_number` among `workflow_dispatch` inputs.
+    static func dispatchPullRequest(_ event: GitHubEvent) -> String? {
+        guard let inputs = event.inputs else { return nil }
+        for key in ["pull-request", "pull_request", "pr", "pr-number", "pr_number"] {
+            switch inputs[key] {
+            case .string(let value) where !value.trimmingWhitespace().isEmpty: return value.trimmingWhitespace()
+            case .number(let value): return String(Int(value))
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// A PR number (`42`, `#42`) or URL (`https://github.com/o/r/pull/42`, GHES hosts too).
+    package static func parsePullRequest(_ text: String, defaultRepository: String?) throws(EventError) -> PullRequestRef {
+        let trimmed = text.trimmingWhitespace()
+        let digits = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+        if let number = Int(digits), number > 0 {
+            guard let repository = defaultRepository, let ref = PullRequestRef(fullName: repository, number: number) else {
+                throw .badRepository(defaultRepository ?? "")
+            }
+            return ref
+        }
+        let parts = trimmed.split(separator: "/").map(String.init)
+        if let pullIndex = parts.lastIndex(where: { $0 == "pull" || $0 == "pulls" }), pullIndex >= 2, pullIndex + 1 < parts.count,
+            let number = Int(parts[pullIndex + 1].split(separator: "#").first ?? ""), number > 0
+        {
+            return PullRequestRef(owner: parts[pullIndex - 2], repo: parts[pullIndex - 1], number: number)
+        }
+        throw .malformed("`pull-request` must be a number or a pull request URL (got \"\(text)\")")
+    }
+
+    /// The command plan of a comment event, or a skip for bots, strangers and comments without a command.
+    static func command(_ event: GitHubEvent, eventName: String, repository: String?, allowed: Set<String>) throws(EventError) -> RunPlan {
+        guard let comment = event.comment else { throw .malformed("a `\(eventName)` payload has no `comment`") }
+        guard event.action == nil || event.action == "created" else {
+            return .skip("comment was \(event.action ?? "changed"); only new comments run commands")
+        }
+        guard let command = CommentCommand.parse(comment.body) else {
+            return .skip("the comment has no /chatgpt, /review or /refactor command")
+        }
+        if event.sender?.type == "Bot" || comment.user?.type == "Bot" {
+            return .skip("comments by bots (including this action) never run commands")
+        }
+        let association = comment.authorAssociation?.uppercased() ?? "NONE"
+        guard allowed.contains(association) else {
+            return .skip(
+                "@\(comment.user?.login ?? "someone") (\(association.lowercased())) may not run commands; allowed: \(allowed.sorted().joined(separator: ", "))")
+        }
+        guard let repository else { throw .malformed("the payload names no repository") }
+        if eventName == "pull_request_review_comment" {
+            guard let pullRequest = event.pullRequest, let ref = PullRequestRef(fullName: repository, number: pullRequest.number) else {
+                throw .malformed("a `pull_request_review_comment` payload has no `pull_request`")
+            }
+            let context = CommandContext(
+                command: command, number: pullRequest.number, isPullRequest: true, commentID: comment.id,
+                author: comment.user?.login ?? "", title: pullRequest.title, body: pullRequest.body ?? "",
+                diffHunk: comment.diffHunk ?? "", path: comment.path, line: comment.line,
+                threadRootID: comment.inReplyToID ?? comment.id)
+            return .command(ref, context)
+        }
+        guard let issue = event.issue, let ref = PullRequestRef(fullName: repository, number: issue.number) else {
+            throw .malformed("an `issue_comment` payload has no `issue`")
+        }
+        if command == .refactor {
+            return .skip("/refactor works in a review thread (a comment on a diff line)")
+        }
+        if command == .review && !issue.isPullRequest {
+            return .skip("/review works on pull requests; #\(issue.number) is an issue")
+        }
+        let context = CommandContext(
+            command: command, number: issue.number, isPullRequest: issue.isPullRequest, commentID: comment.id,
+            author: comment.user?.login ?? "", title: issue.title, body: issue.body ?? "")
+        return .command(ref, context)
+    }
+}

@@ -1,0 +1,100 @@
+package import Foundation
+package import ProbotCore
+import Yams
+
+/// Reads the `examples-file` (YAML or JSON) of example diffs and the findings expected for them, and turns each
+/// into a prior conversation turn: the diff as the user's message, the findings as the assistant's JSON answer.
+///
+/// ```yaml
+/// examples:
+///   - path: app/db.py
+///     diff: |
+///       @@ -1,2 +1,2 @@
+///       -q = "SELECT * FROM t WHERE id = %s" % id
+///       +q = "SELECT * FROM t WHERE id = " + id
+///     findings:
+///       - line: 1
+///         severity: critical
+///         title: SQL injection
+///         body: Pass the id as a query parameter.
+/// ```
+package enum ExamplesLoader {
+    /// Why the examples file cannot be used.
+    package struct LoadError: Error, Equatable, CustomStringConvertible {
+        package var message: String
+        package var description: String { "`examples-file`: \(message)" }
+    }
+
+    private struct File: Decodable {
+        struct Example: Decodable {
+            var path: String
+            var diff: String
+            var summary: String?
+            var findings: [ExampleFinding]
+        }
+        struct ExampleFinding: Decodable {
+            var line: Int
+            var startLine: Int?
+            var side: String?
+            var severity: String?
+            var title: String
+            var body: String?
+            var suggestion: String?
+            enum CodingKeys: String, CodingKey {
+                case line, side, severity, title, body, suggestion
+                case startLine = "start_line"
+            }
+        }
+        var examples: [Example]
+    }
+
+    /// Loads `path` (relative paths resolve against `workspace`).
+    package static func load(_ path: String, workspace: URL, builder: PromptBuilder) throws(LoadError) -> [ChatMessage] {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LoadError(message: "cannot read \(url.path); paths are relative to the workspace, so check out the repository first")
+        }
+        let file: File
+        do {
+            if url.pathExtension.lowercased() == "json" {
+                file = try JSONDecoder().decode(File.self, from: data)
+            } else {
+                file = try YAMLDecoder().decode(File.self, from: data)
+            }
+        } catch let error as DecodingError {
+            throw LoadError(message: error.humanDescription)
+        } catch {
+            throw LoadError(message: String(describing: error))
+        }
+        var messages: [ChatMessage] = []
+        for (index, example) in file.examples.enumerated() {
+            let hunks: [Hunk]
+            do {
+                hunks = try PatchParser.parse(example.diff)
+            } catch {
+                throw LoadError(message: "example \(index + 1) (\(example.path)): \(error.description)")
+            }
+            let diff = FileDiff(path: example.path, hunks: hunks)
+            var findings: [JSONValue] = []
+            for finding in example.findings {
+                guard let severity = Severity(rawValue: (finding.severity ?? "minor").lowercased()) else {
+                    throw LoadError(message: "example \(index + 1): severity must be critical, major, minor or nit")
+                }
+                findings.append(.object([
+                    "path": .string(example.path), "line": .number(Double(finding.line)),
+                    "start_line": finding.startLine.map { .number(Double($0)) } ?? .null,
+                    "side": .string((finding.side ?? "RIGHT").uppercased()), "severity": .string(severity.rawValue),
+                    "title": .string(finding.title), "body": .string(finding.body ?? ""),
+                    "suggestion": finding.suggestion.map(JSONValue.string) ?? .null,
+                ]))
+            }
+            let answer = JSONValue.object(["summary": .string(example.summary ?? ""), "findings": .array(findings)])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let json = (try? encoder.encode(answer)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            messages.append(.user(builder.userMessage(sections: [DiffRenderer.render(file: diff, hunks: hunks)])))
+            messages.append(ChatMessage(role: "assistant", content: json))
+        }
+        return messages
+    }
+}
