@@ -1,12 +1,13 @@
 package import Foundation
 package import ProbotCore
-import ProbotServices
+package import ProbotServices
 import Logging
 
 /// Runs ``ActionRunner`` the way the GitHub runner starts the container: an event file, `GITHUB_*` variables,
 /// `INPUT_*` variables with hyphens, and `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files, over real HTTP.
 package struct ActionHarness {
     package let directory: TemporaryDirectory
+    /// The environment the run sees; tests may add to it.
     package var environment: [String: String]
     package let sink = LineSink()
     /// Virtual time for retries and rate limits: tests never sleep.
@@ -29,6 +30,12 @@ package struct ActionHarness {
     /// Runs once; returns the report or rethrows what the runner threw.
     @discardableResult
     package func run() async throws -> RunReport? {
+        try await perform().review
+    }
+
+    /// Runs once and returns whatever the run did (review, audit, command, skip).
+    @discardableResult
+    package func perform() async throws -> ActionRunner<MockClock>.Result {
         let env = ActionEnvironment(environment)
         let redactor = SecretRedactor([env.input("openai-api-key"), env.input("github-token")])
         let sink = self.sink
@@ -36,7 +43,7 @@ package struct ActionHarness {
         let runner = ActionRunner(
             environment: env, transport: URLSessionTransport(timeout: 30), console: console,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: clock, wallClock: { [clock] in clock.wallClock() })
-        return try await runner.run()
+        return try await runner.perform()
     }
 
     /// Runs once and returns what the step would exit with (the executable maps every thrown error to 1), with

@@ -53,6 +53,10 @@ package final class FakeGitHubServer: Sendable {
         var reviews: [PostedReview] = []
         var issueComments: [IssueComment] = []
         var comparisons: [String: (status: String, files: [String])] = [:]
+        var issues: [Int: (title: String, body: String, labels: [String], isPullRequest: Bool)] = [:]
+        var reactions: [String] = []
+        var replies: [(root: Int, body: String)] = []
+        var plainIssues: Set<Int> = []
         var rejected: [[String]] = []
         var requests: [ReceivedRequest] = []
         var faults: [Fault] = []
@@ -143,6 +147,26 @@ package final class FakeGitHubServer: Sendable {
         addPullRequest(number: number, title: title, headSHA: headSHA, files: files)
     }
 
+    /// Adds a plain issue (not a pull request) that conversation comments can go on.
+    package func addIssue(number: Int) {
+        state.withLock { _ = $0.plainIssues.insert(number) }
+    }
+
+    /// Adds an open issue (or, with `isPullRequest`, a pull request as the issues list shows it) with labels.
+    package func addListedIssue(number: Int, title: String, body: String, labels: [String], isPullRequest: Bool = false) {
+        state.withLock { $0.issues[number] = (title, body, labels, isPullRequest) }
+    }
+
+    /// Issues created or edited through the API, by number: `(title, body, labels)`.
+    package var trackedIssues: [Int: (title: String, body: String, labels: [String])] {
+        state.withLock { $0.issues.filter { !$0.value.isPullRequest }.mapValues { ($0.title, $0.body, $0.labels) } }
+    }
+
+    /// Reactions added, as `issues:<id>:<content>` or `pulls:<id>:<content>`.
+    package var reactions: [String] { state.withLock { $0.reactions } }
+    /// Replies posted in review threads.
+    package var replies: [(root: Int, body: String)] { state.withLock { $0.replies } }
+
     /// Reviews stored so far.
     package var reviews: [PostedReview] { state.withLock { $0.reviews } }
     /// Inline comments of every stored review, in order.
@@ -179,6 +203,64 @@ package final class FakeGitHubServer: Sendable {
             return (reply, afterWriting)
         }
         if let (reply, afterWriting) = fault, !afterWriting { return reply }
+        let segments = Array(rest)
+        // POST /issues/comments/{id}/reactions, POST /pulls/comments/{id}/reactions
+        if request.method == "POST", segments.count == 4, segments[1] == "comments", segments[3] == "reactions",
+            ["issues", "pulls"].contains(segments[0]), let id = Int(segments[2])
+        {
+            let content = (request.json as? [String: Any])?["content"] as? String ?? ""
+            guard ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"].contains(content) else {
+                return .json(422, ["message": "Validation Failed", "errors": [["resource": "Reaction", "code": "invalid", "field": "content"]]])
+            }
+            state.withLock { $0.reactions.append("\(segments[0]):\(id):\(content)") }
+            return .json(201, ["id": 1, "content": content])
+        }
+        // POST /pulls/{n}/comments/{id}/replies
+        if request.method == "POST", segments.count == 5, segments[0] == "pulls", segments[2] == "comments", segments[4] == "replies",
+            let root = Int(segments[3])
+        {
+            guard let body = (request.json as? [String: Any])?["body"] as? String, !body.isEmpty else {
+                return .json(422, ["message": "Validation Failed"])
+            }
+            let id = state.withLock { state in
+                state.replies.append((root, body))
+                state.nextID += 1
+                return state.nextID
+            }
+            return .json(201, ["id": id, "body": body, "in_reply_to_id": root, "html_url": "https://github.com/\(owner)/\(repo)/pull/\(segments[1])#discussion_r\(id)"])
+        }
+        // GET /issues?state=open&labels=…, POST /issues, PATCH /issues/{n}
+        if segments == ["issues"] {
+            if request.method == "GET" {
+                let label = request.query["labels"] ?? ""
+                let all = state.withLock { $0.issues }.filter { $0.value.labels.contains(label) }.sorted { $0.key < $1.key }.map { number, issue -> [String: Any] in
+                    var item: [String: Any] = ["number": number, "title": issue.title, "body": issue.body, "state": "open", "labels": issue.labels.map { ["name": $0] }]
+                    if issue.isPullRequest { item["pull_request"] = ["url": "https://api.github.com/repos/\(owner)/\(repo)/pulls/\(number)"] }
+                    return item
+                }
+                return page(all, query: request.query, path: "/repositories/\(repositoryID)/issues")
+            }
+            guard request.method == "POST", let json = request.json as? [String: Any], let title = json["title"] as? String else {
+                return .json(422, ["message": "Validation Failed", "errors": [["resource": "Issue", "code": "missing_field", "field": "title"]]])
+            }
+            let number = state.withLock { state in
+                state.nextID += 1
+                state.issues[state.nextID] = (title, json["body"] as? String ?? "", json["labels"] as? [String] ?? [], false)
+                return state.nextID
+            }
+            return .json(201, ["id": number, "number": number, "html_url": "https://github.com/\(owner)/\(repo)/issues/\(number)"])
+        }
+        if segments.count == 2, segments[0] == "issues", let number = Int(segments[1]), request.method == "PATCH" {
+            let json = request.json as? [String: Any] ?? [:]
+            let found = state.withLock { state -> Bool in
+                guard var issue = state.issues[number], !issue.isPullRequest else { return false }
+                if let title = json["title"] as? String { issue.title = title }
+                if let body = json["body"] as? String { issue.body = body }
+                state.issues[number] = issue
+                return true
+            }
+            return found ? .json(200, ["id": number, "number": number]) : notFound
+        }
         if rest.first == "compare", rest.count == 2 {
             guard let comparison = state.withLock({ $0.comparisons[rest[rest.startIndex + 1]] }) else { return notFound }
             return .json(200, ["status": comparison.status, "files": comparison.files.map { ["filename": $0, "status": "modified"] }])
@@ -193,7 +275,7 @@ package final class FakeGitHubServer: Sendable {
             return found ? .json(200, ["id": id, "body": body]) : notFound
         }
         if rest.first == "issues", rest.count == 3, let number = Int(rest[rest.startIndex + 1]), rest.last == "comments" {
-            guard state.withLock({ $0.pulls[number] }) != nil else { return notFound }
+            guard state.withLock({ $0.pulls[number] != nil || $0.plainIssues.contains(number) }) else { return notFound }
             if request.method == "GET" {
                 let all = state.withLock { $0.issueComments }.map { ["id": $0.id, "body": $0.body, "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"]] as [String: Any] }
                 return page(all, query: request.query, path: "/repositories/\(repositoryID)/issues/\(number)/comments")

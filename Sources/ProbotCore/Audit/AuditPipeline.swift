@@ -3,6 +3,12 @@ package struct AuditFinding: Sendable, Equatable {
     package var finding: Finding
     /// `nil` when the path and line are in an audited file; else why not (still reported, without a location).
     package var unlocated: String?
+
+    /// Memberwise initialiser.
+    package init(finding: Finding, unlocated: String?) {
+        self.finding = finding
+        self.unlocated = unlocated
+    }
 }
 
 /// Everything an audit did, for the job summary, the SARIF file, the tracking issue and the outputs.
@@ -122,10 +128,18 @@ package struct AuditPipeline: Sendable {
         let scope = AuditScope(
             filter: PathFilter(include: inputs.include, exclude: inputs.exclude), paths: inputs.auditPaths,
             shard: inputs.shard, maxFiles: inputs.maxFiles)
-        let selection = scope.select(try workspace.listFiles())
+        // `max-files` counts files the model will see: binaries and oversized files do not use up the cap.
+        var uncapped = scope
+        uncapped.maxFiles = 0
+        let selection = uncapped.select(try workspace.listFiles())
         var chosen: [AuditFile] = []
         var unreadableInScope: [SkippedFile] = []
+        var capped: [SkippedFile] = []
         for path in selection.selected {
+            if inputs.maxFiles > 0 && chosen.count >= inputs.maxFiles {
+                capped.append(SkippedFile(path: path, reason: .capReached("max-files \(inputs.maxFiles)")))
+                continue
+            }
             switch workspace.read(path) {
             case .success(let file): chosen.append(file)
             case .failure(let skipped): unreadableInScope.append(skipped)
@@ -137,7 +151,7 @@ package struct AuditPipeline: Sendable {
         report.commit = commit
         report.shard = inputs.shard
         report.otherShards = selection.otherShards
-        report.skipped = unreadableInScope + selection.skipped + report.plan.skipped
+        report.skipped = unreadableInScope + selection.skipped + capped + report.plan.skipped
         report.filesInScope = selection.selected.count + selection.skipped.count
         report.audited = chosen.map(\.path)
         report.lineCounts = Dictionary(chosen.map { ($0.path, $0.lineCount) }, uniquingKeysWith: { first, _ in first })
