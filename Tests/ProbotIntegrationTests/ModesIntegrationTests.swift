@@ -160,6 +160,22 @@ struct ModesIntegrationTests {
         #expect(costly.log.contains { $0.hasPrefix("::warning::the audit stopped at the max-cost-usd cap") })
     }
 
+    @Test func aFewHundredFilesFinishWithinTheirCaps() async throws {
+        let repository = try Self.makeRepository(extraFiles: 300)
+        let github = try await FakeGitHubServer.start()
+        let openAI = try await FakeOpenAIServer.start(script: Self.auditModel)
+        defer { Task { await github.stop(); await openAI.stop() } }
+        let harness = try Self.auditHarness(github, openAI, workspace: repository.url, inputs: ["max-cost-usd": "0.004", "max-files": "250"])
+        let report = try #require(try await harness.perform().audit)
+        #expect(report.filesInScope == 308)  // 300 modules and 8 tracked files (the ignored log is not tracked)
+        #expect((report.costUSD ?? 1) <= 0.004)
+        let left = report.notAudited.filter { if case .capReached = $0.reason { return true } else { return false } }
+        #expect(report.auditedSuccessfully.count + left.count + report.notAudited.count - left.count == report.filesInScope)
+        #expect(report.auditedSuccessfully.count <= 250)
+        #expect(left.contains { $0.reason == .capReached("max-files 250") })
+        #expect(harness.summary.contains("left for a later run"))
+    }
+
     @Test func anAuditWithoutACheckoutSaysSo() async throws {
         let empty = try TemporaryDirectory()
         let github = try await FakeGitHubServer.start()
