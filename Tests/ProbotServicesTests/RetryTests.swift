@@ -1,5 +1,6 @@
 import Synchronization
 import Foundation
+import ProbotCore
 import ProbotServices
 import ProbotTestSupport
 import Testing
@@ -139,4 +140,56 @@ final class QueueBox<T: Sendable>: Sendable {
     private let items: Mutex<[T]>
     init(_ items: [T]) { self.items = Mutex(items) }
     func next() -> T? { items.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
+}
+
+struct TokenPacerTests {
+    /// A server with a 10,000 tokens-per-minute budget that reports what is left, like OpenAI's headers.
+    final class MeteredServer: Sendable {
+        let clock: MockClock
+        private let used = Mutex<(tokens: Int, windowStart: Duration, limited: Int)>((0, .zero, 0))
+        init(clock: MockClock) { self.clock = clock }
+        var rateLimited: Int { used.withLock { $0.limited } }
+
+        func send(_ request: TransportRequest) -> TransportResponse {
+            let json = (try? JSONSerialization.jsonObject(with: request.body ?? Data())) as? [String: Any] ?? [:]
+            let cost = (request.body?.count ?? 0) / 4 + (json["max_completion_tokens"] as? Int ?? 0)
+            let now = clock.now.offset
+            return used.withLock { state in
+                if now - state.windowStart >= .seconds(60) { state = (0, now, state.limited) }
+                let resetIn = .seconds(60) - (now - state.windowStart)
+                let reset = "\(Int(Double(resetIn.components.seconds).rounded(.up)))s"
+                guard state.tokens + cost <= 10_000 else {
+                    state.limited += 1
+                    return StubTransport.json(429, #"{"error":{"message":"Rate limit reached for tokens per min","type":"tokens","param":null,"code":"rate_limit_exceeded"}}"#, headers: ["x-ratelimit-remaining-tokens": "\(10_000 - state.tokens)", "x-ratelimit-reset-tokens": reset])
+                }
+                state.tokens += cost
+                return StubTransport.json(200, OpenAIClientTests.okBody, headers: ["x-ratelimit-remaining-tokens": "\(10_000 - state.tokens)", "x-ratelimit-reset-tokens": reset])
+            }
+        }
+    }
+
+    @Test func pacesUnderATokensPerMinuteLimitWithoutA429() async throws {
+        let clock = MockClock()
+        let server = MeteredServer(clock: clock)
+        let transport = StubTransport { server.send($0) }
+        var request = OpenAIClientTests.request
+        request.maxCompletionTokens = 3_000
+        let client = OpenAIClient(
+            endpoint: OpenAIClientTests.endpoint("https://api.openai.com/v1", key: "k"), transport: transport,
+            pacer: TokenPacer(clock: clock))
+        for _ in 0..<6 { _ = try await client.complete(request) }
+        #expect(server.rateLimited == 0)
+        #expect(transport.requests.count == 6)
+        #expect(clock.slept >= .seconds(60), "six requests of over 3,000 tokens need a second minute")
+        #expect(clock.sleeps.count >= 1)
+    }
+
+    @Test func withoutHeadersRequestsGoStraightThrough() async throws {
+        let clock = MockClock()
+        let client = OpenAIClient(
+            endpoint: OpenAIClientTests.endpoint("https://api.openai.com/v1", key: "k"),
+            transport: StubTransport { _ in StubTransport.json(200, OpenAIClientTests.okBody) }, pacer: TokenPacer(clock: clock))
+        for _ in 0..<5 { _ = try await client.complete(OpenAIClientTests.request) }
+        #expect(clock.sleeps.isEmpty)
+    }
 }

@@ -70,10 +70,11 @@ package struct BatchRunner: Sendable {
 
     private func review(_ batch: ReviewBatch, retryAllowed: Bool) async -> [BatchOutcome] {
         let start = now()
-        let request = ChatRequest(
+        var request = ChatRequest(
             model: modelName, messages: batch.messages, maxCompletionTokens: completionTokens,
             temperature: ChatRequest.isReasoningModel(modelName) ? nil : 0.2, schema: ReviewSchema.schema,
             reasoningEffort: ChatRequest.isReasoningModel(modelName) ? reasoningEffort : nil)
+        request.estimatedPromptTokens = batch.promptTokens
         let completion: ChatCompletion
         do {
             completion = try await model.complete(request)

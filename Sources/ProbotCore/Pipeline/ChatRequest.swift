@@ -12,6 +12,8 @@ package struct ChatRequest: Sendable, Equatable {
     package var schemaName: String
     /// `reasoning_effort` for reasoning models, when set.
     package var reasoningEffort: String?
+    /// Prompt tokens as counted when planning, for rate-limit pacing.
+    package var estimatedPromptTokens: Int?
 
     /// Memberwise initialiser.
     package init(

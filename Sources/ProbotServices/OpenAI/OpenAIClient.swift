@@ -12,13 +12,16 @@ package struct OpenAIClient: ChatModel {
     package var transport: any HTTPTransport
     /// Seconds before a request is abandoned.
     package var timeout: TimeInterval
+    /// Paces requests against the tokens-per-minute limit the API reports.
+    package var pacer: (any TokenPacing)?
     private let compatibility = Compatibility()
 
     /// Memberwise initialiser.
-    package init(endpoint: ModelEndpoint, transport: any HTTPTransport, timeout: TimeInterval = 180) {
+    package init(endpoint: ModelEndpoint, transport: any HTTPTransport, timeout: TimeInterval = 180, pacer: (any TokenPacing)? = nil) {
         self.endpoint = endpoint
         self.transport = transport
         self.timeout = timeout
+        self.pacer = pacer
     }
 
     /// What the endpoint accepts, learnt from its 400s.
@@ -32,8 +35,20 @@ package struct OpenAIClient: ChatModel {
             var request = request
             request.model = endpoint.model
             let body = try JSONEncoder().encode(ChatCompletionBody(request, mode: mode))
-            let response = try await transport.send(
-                TransportRequest(method: "POST", url: endpoint.url, headers: headers, body: body, timeout: timeout))
+            // What OpenAI counts against tokens per minute: the prompt plus the completion limit.
+            let cost = (request.estimatedPromptTokens ?? body.count / 4) + request.maxCompletionTokens
+            try await pacer?.reserve(cost)
+            let response: TransportResponse
+            do {
+                response = try await transport.send(
+                    TransportRequest(method: "POST", url: endpoint.url, headers: headers, body: body, timeout: timeout))
+            } catch {
+                pacer?.complete(cost, remaining: nil, resetIn: nil)
+                throw error
+            }
+            pacer?.complete(
+                cost, remaining: response.header("x-ratelimit-remaining-tokens").flatMap(Int.init),
+                resetIn: response.header("x-ratelimit-reset-tokens").flatMap(GoDuration.parse))
             guard (200..<300).contains(response.status) else {
                 let error = OpenAIAPIError(response: response)
                 if error.isContextLengthExceeded { throw ChatModelError.contextLengthExceeded(error.message) }

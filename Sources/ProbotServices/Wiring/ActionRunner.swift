@@ -124,7 +124,10 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             : OpenAIClient(
                 endpoint: ModelEndpoint.resolve(inputs),
                 transport: retrying(clock, classifier: OpenAIRetryClassifier(), maxWait: maxWait, api: "OpenAI"),
-                timeout: TimeInterval(inputs.requestTimeoutSeconds))
+                timeout: TimeInterval(inputs.requestTimeoutSeconds),
+                pacer: TokenPacer(clock: clock) { [console] needed, remaining, wait in
+                    console.info("pacing: \(needed) tokens needed, \(remaining) left this minute; waiting \(RetryExhausted.format(wait))")
+                })
         let (counter, counterWarning) =
             self.counter.map { ($0, nil) } ?? TokenCounterFactory.make(model: inputs.model, vocabularyDirectory: environment["CHATGPT_PROBOT_VOCAB_DIR"])
         if let counterWarning { console.warning(counterWarning) }
