@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "probot-benchmarks",
             dependencies: [
-                "Tokenizer", "ProbotCore", "ProbotServices",
+                "Tokenizer", "ProbotCore", "ProbotServices", "ProbotTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/probot-benchmarks"

@@ -54,6 +54,9 @@ package final class FakeOpenAIServer: Sendable {
     }
 
     private let route: Route
+    /// Real time each answer takes, from its prompt and completion tokens (benchmarks; tests leave it `nil`).
+    private let latency: (@Sendable (_ promptTokens: Int, _ completionTokens: Int) -> Duration)?
+    private let latencies = Mutex<[Duration]>([])
     private let script: @Sendable (Call) -> Answer
     private let received = Mutex<[ReceivedRequest]>([])
     /// Prompts longer than this many characters get 400 `context_length_exceeded`, like a small context window.
@@ -64,9 +67,13 @@ package final class FakeOpenAIServer: Sendable {
     private let rejectedRequests = Mutex<[String]>([])
     package let apiKey: String
 
-    private init(apiKey: String, route: Route, contextLimitCharacters: Int?, script: @escaping @Sendable (Call) -> Answer) {
+    private init(
+        apiKey: String, route: Route, contextLimitCharacters: Int?,
+        latency: (@Sendable (Int, Int) -> Duration)?, script: @escaping @Sendable (Call) -> Answer
+    ) {
         self.apiKey = apiKey
         self.route = route
+        self.latency = latency
         self.contextLimitCharacters = contextLimitCharacters
         self.script = script
     }
@@ -74,10 +81,22 @@ package final class FakeOpenAIServer: Sendable {
     /// Starts the server.
     package static func start(
         apiKey: String = "sk-test-secret-key-0123456789", route: Route = .openAI, contextLimitCharacters: Int? = nil,
+        latency: (@Sendable (_ promptTokens: Int, _ completionTokens: Int) -> Duration)? = nil,
         script: @escaping @Sendable (Call) -> Answer
     ) async throws -> FakeOpenAIServer {
-        let fake = FakeOpenAIServer(apiKey: apiKey, route: route, contextLimitCharacters: contextLimitCharacters, script: script)
-        let server = try await LoopbackServer.start { [fake] request in fake.handle(request) }
+        let fake = FakeOpenAIServer(
+            apiKey: apiKey, route: route, contextLimitCharacters: contextLimitCharacters, latency: latency, script: script)
+        let server = try await LoopbackServer.start { [fake] request in
+            let reply = fake.handle(request)
+            if let latency = fake.latency, reply.status == 200,
+                let usage = (try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["usage"] as? [String: Any]
+            {
+                let wait = latency(usage["prompt_tokens"] as? Int ?? 0, usage["completion_tokens"] as? Int ?? 0)
+                fake.latencies.withLock { $0.append(wait) }
+                try? await Task.sleep(for: wait)
+            }
+            return reply
+        }
         fake.server.withLock { $0 = server }
         return fake
     }
@@ -96,6 +115,9 @@ package final class FakeOpenAIServer: Sendable {
         let server = self.server.withLock { $0 }
         await server?.stop()
     }
+
+    /// The latency of every answered request, when a latency model is set.
+    package var answeredLatencies: [Duration] { latencies.withLock { $0 } }
 
     /// Valid requests answered by the script.
     package var calls: [Call] { recorded.withLock { $0 } }

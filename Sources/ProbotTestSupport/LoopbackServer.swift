@@ -11,6 +11,8 @@ package struct ReceivedRequest: Sendable {
     /// Header names lower-cased.
     package var headers: [String: String]
     package var body: Data
+    /// When the request arrived.
+    package var receivedAt: ContinuousClock.Instant = .now
 
     /// The body decoded as JSON, or `nil`.
     package var json: Any? { try? JSONSerialization.jsonObject(with: body) }

@@ -24,11 +24,35 @@ package enum EncodingLoader {
     }
 
     private static let cache = Mutex<[EncodingName: BPEEncoding]>([:])
+    /// Serialises loading, so a background preload and a first use never parse the same file twice.
+    private static let loading = Mutex(())
+
+    /// Starts loading `name` on a background thread, so the first count finds it ready.
+    package static func preload(_ name: EncodingName, directory: String? = nil) {
+        Thread.detachNewThread { _ = try? load(name, directory: directory) }
+    }
 
     /// The encoding, loaded on first use and cached for the process.
     /// - Parameter directory: a folder to search first (e.g. from `CHATGPT_PROBOT_VOCAB_DIR`).
     package static func load(_ name: EncodingName, directory: String? = nil) throws(LoadError) -> BPEEncoding {
         if let cached = cache.withLock({ $0[name] }) { return cached }
+        let result: Result<BPEEncoding, LoadError> = loading.withLock { _ in
+            if let cached = cache.withLock({ $0[name] }) { return .success(cached) }
+            do {
+                return .success(try loadUncached(name, directory: directory))
+            } catch {
+                return .failure(error as? LoadError ?? .unreadable(path: name.rawValue, reason: "\(error)"))
+            }
+        }
+        return try result.get()
+    }
+
+    /// Whether the rank file of `name` can be found (without reading it).
+    package static func isAvailable(_ name: EncodingName, directory: String? = nil) -> Bool {
+        (try? locate(name, directory: directory)) != nil
+    }
+
+    private static func loadUncached(_ name: EncodingName, directory: String?) throws(LoadError) -> BPEEncoding {
         let path = try locate(name, directory: directory)
         let data: Data
         do {

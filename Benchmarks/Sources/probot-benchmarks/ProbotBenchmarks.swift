@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// Benchmarks for ChatGPT Probot; run in release mode: `swift run -c release probot-benchmarks <suite>`.
 @main
-struct ProbotBenchmarks: ParsableCommand {
+struct ProbotBenchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probot-benchmarks",
         abstract: "Benchmarks for ChatGPT Probot (run with -c release).",
-        subcommands: [TokenizerBenchmark.self]
+        subcommands: [PipelineBenchmark.self, TokenizerBenchmark.self]
     )
 }

@@ -54,8 +54,12 @@ package struct ReviewPipeline: Sendable {
         let console = engine.console
         let inputs = engine.inputs
         console.beginGroup("Pull request \(ref)")
-        let pullRequest = try await source.pullRequest(ref)
-        let changed = try await source.changedFiles(ref)
+        // The pull request, its files and what earlier runs posted are independent reads: fetch them together.
+        async let pullRequestRead = source.pullRequest(ref)
+        async let changedRead = source.changedFiles(ref)
+        async let priorRead = loadPrior(ref)
+        let pullRequest = try await pullRequestRead
+        let changed = try await changedRead
         console.info("\"\(pullRequest.title)\" at \(pullRequest.head.sha.prefix(12)): \(changed.count) changed file(s)")
 
         var report = RunReport(
@@ -74,7 +78,8 @@ package struct ReviewPipeline: Sendable {
             report.warnings.append(
                 "model `\(inputs.model)` is not in the catalog: assuming a \(Format.count(engine.modelInfo.contextWindow))-token context and no price")
         }
-        let prior = await loadPrior(ref, report: &report)
+        let (prior, priorWarning) = await priorRead
+        if let priorWarning { report.warnings.append(priorWarning) }
         let selected = await selectFiles(changed, ref: ref, head: pullRequest.head.sha, prior: prior, report: &report)
         console.endGroup()
 
@@ -116,14 +121,13 @@ package struct ReviewPipeline: Sendable {
         return report
     }
 
-    /// What earlier runs posted; an unreadable history means a full review, never a failed run.
-    private func loadPrior(_ ref: PullRequestRef, report: inout RunReport) async -> PriorReviews {
-        guard let memory else { return PriorReviews() }
+    /// What earlier runs posted; an unreadable history means a full review (with a warning), never a failed run.
+    private func loadPrior(_ ref: PullRequestRef) async -> (PriorReviews, String?) {
+        guard let memory else { return (PriorReviews(), nil) }
         do {
-            return PriorReviews(try await memory.history.priorBodies(ref))
+            return (PriorReviews(try await memory.history.priorBodies(ref)), nil)
         } catch {
-            report.warnings.append("could not read earlier reviews (\(error)); duplicates of earlier comments are not filtered")
-            return PriorReviews()
+            return (PriorReviews(), "could not read earlier reviews (\(error)); duplicates of earlier comments are not filtered")
         }
     }
 

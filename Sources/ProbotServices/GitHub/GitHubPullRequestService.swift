@@ -94,16 +94,17 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, Rev
 extension GitHubPullRequestService {
     package func priorBodies(_ ref: PullRequestRef) async throws -> PriorBodies {
         let base = "/repos/\(ref.owner)/\(ref.repo)"
-        let comments = try await client.getAllPages(
+        // Three independent reads: in parallel (GitHub allows concurrent reads; writes stay serial).
+        async let comments = client.getAllPages(
             "\(base)/pulls/\(ref.number)/comments?per_page=100", as: ReviewComment.self, operation: "list review comments of \(ref)")
-        let reviews = try await client.getAllPages(
+        async let reviews = client.getAllPages(
             "\(base)/pulls/\(ref.number)/reviews?per_page=100", as: ReviewComment.self, operation: "list reviews of \(ref)")
-        let conversation = try await client.getAllPages(
+        async let conversation = client.getAllPages(
             "\(base)/issues/\(ref.number)/comments?per_page=100", as: ReviewComment.self, operation: "list comments of \(ref)")
         return PriorBodies(
-            reviewComments: comments.filter { $0.inReplyToID == nil }.compactMap(\.body),
-            reviews: reviews.compactMap(\.body),
-            issueComments: conversation.compactMap { comment in comment.body.map { (comment.id, $0) } })
+            reviewComments: try await comments.filter { $0.inReplyToID == nil }.compactMap(\.body),
+            reviews: try await reviews.compactMap(\.body),
+            issueComments: try await conversation.compactMap { comment in comment.body.map { (comment.id, $0) } })
     }
 
     package func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int {
