@@ -31,6 +31,31 @@ enum PreTokenizer {
         return end
     }
 
+    /// `\p{N}{1,3}`: up to three numbers from `i`, or `nil` when `i` is not a number.
+    @inline(__always)
+    static func numberPiece(_ classes: UnsafeBufferPointer<ScalarClass>, at i: Int) -> Int? {
+        guard classes[i].contains(.number) else { return nil }
+        var end = i + 1
+        while end < classes.count && end < i + 3 && classes[end].contains(.number) { end += 1 }
+        return end
+    }
+
+    /// ` ?[^\s\p{L}\p{N}]+`: an optional space then a maximal run of punctuation, or `nil` when none starts at `i`.
+    @inline(__always)
+    static func punctuationRun(_ classes: UnsafeBufferPointer<ScalarClass>, at i: Int) -> Int? {
+        let count = classes.count
+        var start: Int
+        if classes[i].contains(.space) && i + 1 < count && classes[i + 1].isPunctuation {
+            start = i + 1
+        } else if classes[i].isPunctuation {
+            start = i
+        } else {
+            return nil
+        }
+        while start < count && classes[start].isPunctuation { start += 1 }
+        return start
+    }
+
     /// The whitespace alternatives shared by both encodings, after the run `start..<runEnd`:
     /// `\s*[\r\n]` / `\s*[\r\n]+` (up to the last newline in the run), then `\s+(?!\S)` (all but the last
     /// whitespace when a non-space follows), then a single whitespace.
@@ -72,23 +97,9 @@ enum PreTokenizer {
             return run(classes, from: letterStart, .letter)
         }
         // \p{N}{1,3}+
-        if current.contains(.number) {
-            var end = i + 1
-            while end < count && end < i + 3 && classes[end].contains(.number) { end += 1 }
-            return end
-        }
+        if let end = numberPiece(classes, at: i) { return end }
         //  ?[^\s\p{L}\p{N}]++[\r\n]*+
-        var punctuationStart = -1
-        if current.contains(.space) && i + 1 < count && classes[i + 1].isPunctuation {
-            punctuationStart = i + 1
-        } else if current.isPunctuation {
-            punctuationStart = i
-        }
-        if punctuationStart >= 0 {
-            var end = punctuationStart
-            while end < count && classes[end].isPunctuation { end += 1 }
-            return run(classes, from: end, .newline)
-        }
+        if let end = punctuationRun(classes, at: i) { return run(classes, from: end, .newline) }
         // \s++$ | \s*[\r\n] | \s+(?!\S) | \s
         let runEnd = run(classes, from: i, .whitespace)
         if runEnd == count { return runEnd }
@@ -137,21 +148,9 @@ enum PreTokenizer {
             start = i
         }
         // \p{N}{1,3}
-        if current.contains(.number) {
-            var end = i + 1
-            while end < count && end < i + 3 && classes[end].contains(.number) { end += 1 }
-            return end
-        }
+        if let end = numberPiece(classes, at: i) { return end }
         //  ?[^\s\p{L}\p{N}]+[\r\n/]*
-        var punctuationStart = -1
-        if current.contains(.space) && i + 1 < count && classes[i + 1].isPunctuation {
-            punctuationStart = i + 1
-        } else if current.isPunctuation {
-            punctuationStart = i
-        }
-        if punctuationStart >= 0 {
-            var end = punctuationStart
-            while end < count && classes[end].isPunctuation { end += 1 }
+        if var end = punctuationRun(classes, at: i) {
             while end < count && (classes[end].contains(.newline) || text.values[end] == 0x2F) { end += 1 }
             return end
         }
