@@ -63,8 +63,6 @@ package struct ModelEndpoint: Sendable, Equatable {
     }
 
     private static func join(_ base: URL?, _ path: String) -> URL {
-        var text = base?.absoluteString ?? openAIBase
-        while text.hasSuffix("/") { text.removeLast() }
-        return URL(string: text + path) ?? URL(fileURLWithPath: "/")
+        (base ?? URL(string: openAIBase) ?? URL(fileURLWithPath: "/")).appendingAPIPath(path)
     }
 }

@@ -1,5 +1,6 @@
 package import Foundation
 package import Logging
+import ProbotCore
 
 /// GitHub's REST API: the headers every call needs, JSON coding, `Link` pagination and error decoding.
 package struct GitHubClient: Sendable {

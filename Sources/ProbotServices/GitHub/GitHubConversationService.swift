@@ -3,20 +3,9 @@ package import ProbotCore
 
 /// Conversation and issue calls for comment commands and the audit's tracking issue.
 extension GitHubPullRequestService {
-    private struct Body: Encodable { var body: String }
-    private struct Created: Decodable {
-        var id: Int
-        var number: Int?
-        var htmlURL: String?
-        enum CodingKeys: String, CodingKey {
-            case id, number
-            case htmlURL = "html_url"
-        }
-    }
-
-    private func check(_ response: TransportResponse, _ operation: String) throws -> Created {
+    private func check(_ response: TransportResponse, _ operation: String) throws -> GitHubItem {
         guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
-        return try JSONDecoder().decode(Created.self, from: response.body)
+        return try JSONDecoder().decode(GitHubItem.self, from: response.body)
     }
 
     /// Adds a reaction (`eyes` to acknowledge a command) to an issue comment or a review comment.
@@ -29,14 +18,14 @@ extension GitHubPullRequestService {
 
     /// Posts a conversation comment on an issue or pull request; returns its URL.
     package func comment(_ ref: PullRequestRef, body: String) async throws -> String? {
-        let response = try await client.post("/repos/\(ref.owner)/\(ref.repo)/issues/\(ref.number)/comments", json: Body(body: body))
+        let response = try await client.post("/repos/\(ref.owner)/\(ref.repo)/issues/\(ref.number)/comments", json: CommentBody(body: body))
         return try check(response, "comment on \(ref)").htmlURL
     }
 
     /// Replies in the review thread that starts with `rootCommentID`; returns the reply's URL.
     package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String? {
         let response = try await client.post(
-            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/comments/\(rootCommentID)/replies", json: Body(body: body))
+            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/comments/\(rootCommentID)/replies", json: CommentBody(body: body))
         return try check(response, "reply in the review thread of comment \(rootCommentID)").htmlURL
     }
 
@@ -44,7 +33,6 @@ extension GitHubPullRequestService {
     package func recentComments(_ ref: PullRequestRef, limit: Int) async throws -> [(author: String, body: String)] {
         struct Comment: Decodable {
             struct User: Decodable { var login: String }
-            var id: Int
             var body: String?
             var user: User?
         }
@@ -56,18 +44,9 @@ extension GitHubPullRequestService {
 
     /// The open tracking issue with `label` that this action created (found by its marker), if any.
     package func findTrackingIssue(owner: String, repo: String, label: String) async throws -> Int? {
-        struct Issue: Decodable {
-            var number: Int
-            var body: String?
-            var pullRequest: JSONValue?
-            enum CodingKeys: String, CodingKey {
-                case number, body
-                case pullRequest = "pull_request"
-            }
-        }
         let encoded = label.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+,"))) ?? label
         let issues = try await client.getAllPages(
-            "/repos/\(owner)/\(repo)/issues?state=open&labels=\(encoded)&per_page=100", as: Issue.self,
+            "/repos/\(owner)/\(repo)/issues?state=open&labels=\(encoded)&per_page=100", as: GitHubItem.self,
             operation: "list issues labelled \(label)")
         // The issues list includes pull requests; only a real issue carrying our marker counts.
         return issues.first { $0.pullRequest == nil && ($0.body ?? "").contains(AuditRenderer.issueMarker) }?.number

@@ -58,36 +58,15 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, Rev
         guard (200..<300).contains(response.status) else {
             throw GitHubAPIError(operation: operation, response: response)
         }
-        let created = try JSONDecoder().decode(CreatedReview.self, from: response.body)
+        let created = try JSONDecoder().decode(GitHubItem.self, from: response.body)
         return PublishedReview(id: created.id, htmlURL: created.htmlURL)
     }
 
     private func findReview(containing nonce: String, ref: PullRequestRef) async throws -> PublishedReview? {
         let reviews = try await client.getAllPages(
-            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews?per_page=100", as: ExistingReview.self,
+            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews?per_page=100", as: GitHubItem.self,
             operation: "list reviews of \(ref)")
         return reviews.first { $0.body?.contains(nonce) == true }.map { PublishedReview(id: $0.id, htmlURL: $0.htmlURL) }
-    }
-
-    private struct ExistingReview: Decodable {
-        var id: Int
-        var body: String?
-        var htmlURL: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id, body
-            case htmlURL = "html_url"
-        }
-    }
-
-    private struct CreatedReview: Decodable {
-        var id: Int
-        var htmlURL: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id
-            case htmlURL = "html_url"
-        }
     }
 }
 
@@ -96,11 +75,11 @@ extension GitHubPullRequestService {
         let base = "/repos/\(ref.owner)/\(ref.repo)"
         // Three independent reads: in parallel (GitHub allows concurrent reads; writes stay serial).
         async let comments = client.getAllPages(
-            "\(base)/pulls/\(ref.number)/comments?per_page=100", as: ReviewComment.self, operation: "list review comments of \(ref)")
+            "\(base)/pulls/\(ref.number)/comments?per_page=100", as: GitHubItem.self, operation: "list review comments of \(ref)")
         async let reviews = client.getAllPages(
-            "\(base)/pulls/\(ref.number)/reviews?per_page=100", as: ReviewComment.self, operation: "list reviews of \(ref)")
+            "\(base)/pulls/\(ref.number)/reviews?per_page=100", as: GitHubItem.self, operation: "list reviews of \(ref)")
         async let conversation = client.getAllPages(
-            "\(base)/issues/\(ref.number)/comments?per_page=100", as: ReviewComment.self, operation: "list comments of \(ref)")
+            "\(base)/issues/\(ref.number)/comments?per_page=100", as: GitHubItem.self, operation: "list comments of \(ref)")
         return PriorBodies(
             reviewComments: try await comments.filter { $0.inReplyToID == nil }.compactMap(\.body),
             reviews: try await reviews.compactMap(\.body),
@@ -108,22 +87,20 @@ extension GitHubPullRequestService {
     }
 
     package func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int {
-        struct Body: Encodable { var body: String }
-        struct Created: Decodable { var id: Int }
         let base = "/repos/\(ref.owner)/\(ref.repo)/issues"
         if let existingID {
             let response = try await client.send(
-                "PATCH", client.url("\(base)/comments/\(existingID)"), body: try JSONEncoder().encode(Body(body: body)))
+                "PATCH", client.url("\(base)/comments/\(existingID)"), body: try JSONEncoder().encode(CommentBody(body: body)))
             if (200..<300).contains(response.status) { return existingID }
             guard response.status == 404 else {
                 throw GitHubAPIError(operation: "update the summary comment on \(ref)", response: response)
             }
         }
-        let response = try await client.post("\(base)/\(ref.number)/comments", json: Body(body: body))
+        let response = try await client.post("\(base)/\(ref.number)/comments", json: CommentBody(body: body))
         guard (200..<300).contains(response.status) else {
             throw GitHubAPIError(operation: "create the summary comment on \(ref)", response: response)
         }
-        return try JSONDecoder().decode(Created.self, from: response.body).id
+        return try JSONDecoder().decode(GitHubItem.self, from: response.body).id
     }
 
     package func changedPaths(_ ref: PullRequestRef, base: String, head: String) async throws -> [String]? {
@@ -153,17 +130,6 @@ extension GitHubPullRequestService {
             guard files.count < 300 else { return nil }  // the comparison lists 300 files at most
             return files.flatMap { [$0.filename] + ($0.previousFilename.map { [$0] } ?? []) }
         default: return nil  // diverged or behind: the old head is not in this branch's history
-        }
-    }
-
-    private struct ReviewComment: Decodable {
-        var id: Int
-        var body: String?
-        var inReplyToID: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case id, body
-            case inReplyToID = "in_reply_to_id"
         }
     }
 }
