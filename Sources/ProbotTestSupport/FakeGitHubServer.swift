@@ -234,7 +234,7 @@ package final class FakeGitHubServer: Sendable {
             if request.method == "GET" {
                 let label = request.query["labels"] ?? ""
                 let all = state.withLock { $0.issues }.filter { $0.value.labels.contains(label) }.sorted { $0.key < $1.key }.map { number, issue -> [String: Any] in
-                    var item: [String: Any] = ["number": number, "title": issue.title, "body": issue.body, "state": "open", "labels": issue.labels.map { ["name": $0] }]
+                    var item: [String: Any] = ["id": 900_000 + number, "number": number, "title": issue.title, "body": issue.body, "state": "open", "labels": issue.labels.map { ["name": $0] }]
                     if issue.isPullRequest { item["pull_request"] = ["url": "https://api.github.com/repos/\(owner)/\(repo)/pulls/\(number)"] }
                     return item
                 }
