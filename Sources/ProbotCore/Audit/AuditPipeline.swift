@@ -53,7 +53,7 @@ package struct AuditReport: Sendable, Equatable {
     package var notAudited: [SkippedFile] {
         skipped + outcomes.filter { $0.review == nil }.flatMap { outcome -> [SkippedFile] in
             guard case .failed(let why) = outcome.result else { return [] }
-            let reason: SkipReason = why.hasPrefix("not run: the max-cost-usd") ? .capReached("max-cost-usd") : .modelFailed(why)
+            let reason: SkipReason = outcome.heldBackByCostCap ? .capReached("max-cost-usd") : .modelFailed(why)
             return outcome.batch.paths.map { SkippedFile(path: $0, reason: reason) }
         }
     }
@@ -66,18 +66,16 @@ package struct AuditReport: Sendable, Equatable {
 
     /// Step outputs of an audit.
     package func outputs(sarifPath: String) -> [(name: String, value: String)] {
-        [
-            ("review-id", ""),
-            ("findings", String(findings.count)),
-            ("comments", "0"),
-            ("files-reviewed", String(dryRun ? plan.reviewedPaths.count : auditedSuccessfully.count)),
-            ("files-skipped", String(Set(notAudited.map(\.path)).count)),
-            ("model-requests", String(outcomes.filter { $0.usage != .zero || $0.review != nil }.count)),
-            ("prompt-tokens", String(dryRun ? plan.promptTokens : usage.promptTokens)),
-            ("completion-tokens", String(usage.completionTokens)),
-            ("cost-usd", costUSD.map { Format.usd($0) } ?? ""),
-            ("sarif-file", sarifPath),
-        ]
+        StepOutputs.make([
+            "findings": String(findings.count),
+            "files-reviewed": String(dryRun ? plan.reviewedPaths.count : auditedSuccessfully.count),
+            "files-skipped": String(Set(notAudited.map(\.path)).count),
+            "model-requests": String(outcomes.filter { $0.usage != .zero || $0.review != nil }.count),
+            "prompt-tokens": String(dryRun ? plan.promptTokens : usage.promptTokens),
+            "completion-tokens": String(usage.completionTokens),
+            "cost-usd": costUSD.map { Format.usd($0) } ?? "",
+            "sarif-file": sarifPath,
+        ])
     }
 }
 
@@ -180,7 +178,7 @@ package struct AuditPipeline: Sendable {
             for outcome in outcomes { console.info(ReviewEngine.progressLine(outcome, finished: finished, total: total)) }
         }
         console.endGroup()
-        if report.outcomes.contains(where: { if case .failed(let why) = $0.result { return why.hasPrefix("not run: the max-cost-usd") } else { return false } }) {
+        if report.outcomes.contains(where: \.heldBackByCostCap) {
             report.warnings.append("the audit stopped at the max-cost-usd cap of $\(Format.usd(inputs.maxCostUSD)); the files left are listed and will be audited on a later run")
         }
         locate(&report)

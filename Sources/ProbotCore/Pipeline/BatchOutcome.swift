@@ -18,4 +18,10 @@ package struct BatchOutcome: Sendable, Equatable {
         if case .reviewed(let review) = result { return review }
         return nil
     }
+
+    /// Whether the batch was never sent because ``CostGate`` held it back (not a failure of the model).
+    package var heldBackByCostCap: Bool {
+        if case .failed(let why) = result { return why.hasPrefix(CostGate.refusalPrefix) }
+        return false
+    }
 }

@@ -93,17 +93,16 @@ package struct RunReport: Sendable, Equatable {
 
     /// Step outputs, by name.
     package var outputs: [(name: String, value: String)] {
-        [
-            ("review-id", review.map { String($0.id) } ?? ""),
-            ("findings", String(placement.posted.count)),
-            ("comments", String(placement.inline.count)),
-            ("files-reviewed", String(dryRun ? plan.reviewedPaths.count : reviewedPaths.count)),
-            ("files-skipped", String(skippedPathCount)),
-            ("model-requests", String(outcomes.count)),
-            ("prompt-tokens", String(dryRun ? plan.promptTokens : usage.promptTokens)),
-            ("completion-tokens", String(usage.completionTokens)),
-            ("cost-usd", (dryRun ? plannedCostUSD : costUSD).map { Format.usd($0) } ?? ""),
-            ("sarif-file", ""),
-        ]
+        StepOutputs.make([
+            "review-id": review.map { String($0.id) } ?? "",
+            "findings": String(placement.posted.count),
+            "comments": String(placement.inline.count),
+            "files-reviewed": String(dryRun ? plan.reviewedPaths.count : reviewedPaths.count),
+            "files-skipped": String(skippedPathCount),
+            "model-requests": String(outcomes.count),
+            "prompt-tokens": String(dryRun ? plan.promptTokens : usage.promptTokens),
+            "completion-tokens": String(usage.completionTokens),
+            "cost-usd": (dryRun ? plannedCostUSD : costUSD).map { Format.usd($0) } ?? "",
+        ])
     }
 }

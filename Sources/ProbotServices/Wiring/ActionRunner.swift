@@ -156,9 +156,11 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             try writeSummary(
                 "## 🤖 ChatGPT Probot · \(ref)\n\nAnswered @\(context.author)'s command" + (outcome.replyURL.map { ": [reply](\($0))" } ?? ".")
                     + "\n\n| Tokens | \(Format.count(outcome.usage.promptTokens)) → \(Format.count(outcome.usage.completionTokens)) |\n|---|---|\n")
-            var outputs = emptyOutputs
-            outputs = outputs.map { $0.name == "model-requests" ? ($0.name, "1") : $0.name == "prompt-tokens" ? ($0.name, String(outcome.usage.promptTokens)) : $0.name == "completion-tokens" ? ($0.name, String(outcome.usage.completionTokens)) : $0 }
-            try writeOutputs(outputs)
+            try writeOutputs(
+                StepOutputs.make([
+                    "model-requests": "1", "prompt-tokens": String(outcome.usage.promptTokens),
+                    "completion-tokens": String(outcome.usage.completionTokens),
+                ]))
             return .command(outcome)
         case .skip(let reason):
             return .skipped(reason)
@@ -235,7 +237,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             console.info("SARIF: \(url.path) (\(report.findings.filter { $0.unlocated == nil }.count) result(s))")
         }
         for warning in report.warnings { console.warning(warning) }
-        let failed = report.outcomes.filter { $0.review == nil && !(Self.heldBack($0)) }
+        let failed = report.outcomes.filter { $0.review == nil && !$0.heldBackByCostCap }
         let allFailed = !report.outcomes.isEmpty && failed.count == report.outcomes.count
         if !report.dryRun && !allFailed && (inputs.shard == nil || inputs.shard?.index == 1) {
             let parts = repository.split(separator: "/").map(String.init)
@@ -263,11 +265,6 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             throw PartialFailureError(failedRequests: failed.count, files: failed.flatMap(\.batch.paths))
         }
         return report
-    }
-
-    private static func heldBack(_ outcome: BatchOutcome) -> Bool {
-        if case .failed(let why) = outcome.result { return why.hasPrefix("not run: the max-cost-usd") }
-        return false
     }
 
     /// The base transport with `classifier`'s retry rules, sleeping on `clock`.
@@ -306,10 +303,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         try writeOutputs(report.outputs)
     }
 
-    private var emptyOutputs: [(name: String, value: String)] {
-        ["review-id", "findings", "comments", "files-reviewed", "files-skipped", "model-requests", "prompt-tokens",
-            "completion-tokens", "cost-usd", "sarif-file"].map { ($0, ["review-id", "cost-usd", "sarif-file"].contains($0) ? "" : "0") }
-    }
+    private var emptyOutputs: [(name: String, value: String)] { StepOutputs.make([:]) }
 
     private func writeSummary(_ markdown: String) throws {
         guard let path = environment["GITHUB_STEP_SUMMARY"] else { return }
