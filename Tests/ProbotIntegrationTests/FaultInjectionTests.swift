@@ -2,6 +2,7 @@ import Foundation
 import ProbotCore
 import ProbotServices
 import ProbotTestSupport
+import Synchronization
 import Testing
 
 /// One test per fault: each asserts what was posted, what the summary says, and the exit status.
@@ -301,13 +302,8 @@ struct FaultInjectionTests {
 
 /// Counts calls across the fake server's threads.
 final class Counter: Sendable {
-    private let value = QueueCounter()
-    func next() -> Int { value.increment() }
-}
-
-import Synchronization
-
-final class QueueCounter: Sendable {
     private let count = Mutex(0)
-    func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+
+    /// The next number, from 1.
+    func next() -> Int { count.withLock { $0 += 1; return $0 } }
 }
