@@ -132,4 +132,21 @@ struct ReRunTests {
         #expect(github.comments.count == 3)
         #expect(Self.commentSet(github).last == "retry.sh:6 Unquoted variable")
     }
+
+    @Test func aCleanCommitIsNotReviewedTwice() async throws {
+        let github = try await FakeGitHubServer.start()
+        let openAI = try await FakeOpenAIServer.start { _ in .content(#"{"summary":"Looks fine.","findings":[]}"#) }
+        defer { Task { await github.stop(); await openAI.stop() } }
+        github.addPullRequest(number: 42, headSHA: Self.firstHead, files: try ActionRunTests.sampleFiles())
+        try await Self.harness(github, openAI, inputs: ["incremental": "false"]).run()
+        #expect(github.reviews.count == 1)
+        let second = try #require(try await Self.harness(github, openAI, inputs: ["incremental": "false"]).run())
+        #expect(github.reviews.count == 1, "no second empty review for the same commit")
+        #expect(second.nothingNew)
+        #expect(github.issueComments.count == 1)
+        // A new commit with nothing to say still gets its review.
+        github.push(number: 42, headSHA: Self.secondHead, files: try ActionRunTests.sampleFiles())
+        try await Self.harness(github, openAI, action: "synchronize", inputs: ["incremental": "false"]).run()
+        #expect(github.reviews.count == 2)
+    }
 }

@@ -101,7 +101,7 @@ package struct ReviewPipeline: Sendable {
 
         console.beginGroup("Post review")
         do {
-            try await post(&report, ref: ref, commitID: pullRequest.head.sha)
+            try await post(&report, ref: ref, commitID: pullRequest.head.sha, lastReviewedSHA: prior.lastReviewedSHA)
         } catch let error as RunFailure {
             console.endGroup()
             report = error.report
@@ -162,16 +162,15 @@ package struct ReviewPipeline: Sendable {
 
     /// Posts the new findings in reviews of at most 30 comments; on a 422 a chunk is posted again with its comments
     /// in the body; on a 403 nothing more is attempted and the findings stay in the report.
-    private func post(_ report: inout RunReport, ref: PullRequestRef, commitID: String) async throws {
+    private func post(_ report: inout RunReport, ref: PullRequestRef, commitID: String, lastReviewedSHA: String?) async throws {
         let console = engine.console
-        if report.placement.inline.isEmpty && report.placement.body.isEmpty && report.placement.alreadyPosted.count > 0 {
+        // Nothing new to say: no new findings, and either every finding was posted before, nothing needed review,
+        // or this very commit was reviewed already (a re-run). A new commit with no findings still gets its review.
+        if report.placement.inline.isEmpty && report.placement.body.isEmpty
+            && (!report.placement.alreadyPosted.isEmpty || report.outcomes.isEmpty || lastReviewedSHA == commitID)
+        {
             report.nothingNew = true
-            console.info("no new findings since the last review; nothing posted")
-            return
-        }
-        if report.placement.inline.isEmpty && report.placement.body.isEmpty && report.outcomes.isEmpty {
-            report.nothingNew = true
-            console.info("nothing to review since the last review; nothing posted")
+            console.info("nothing new since the last review of \(lastReviewedSHA?.prefix(12) ?? "this pull request"); nothing posted")
             return
         }
         let allInline = report.placement.inline
