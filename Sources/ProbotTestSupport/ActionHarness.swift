@@ -27,33 +27,32 @@ package struct ActionHarness {
         for (name, value) in inputs { environment[ActionEnvironment.variableName(forInput: name)] = value }
     }
 
-    /// Runs once; returns the report or rethrows what the runner threw.
+    /// Runs once; returns the review report, or throws the run's ``RunError`` when the step would fail.
     @discardableResult
     package func run() async throws -> RunReport? {
-        try await perform().review
+        let outcome = await perform()
+        if let failure = outcome.failure { throw failure }
+        return outcome.review
     }
 
-    /// Runs once and returns whatever the run did (review, audit, command, skip).
+    /// Runs once and returns whatever the run did (review, audit, command, skip), failure included.
     @discardableResult
-    package func perform() async throws -> ActionRunner<MockClock>.Result {
+    package func perform() async -> RunOutcome {
         let env = ActionEnvironment(environment)
-        let redactor = SecretRedactor([env.input("openai-api-key"), env.input("github-token")])
+        let redactor = SecretRedactor(ActionRunner<MockClock>.secrets(env))
         let sink = self.sink
         let console = ActionsConsole(workflowCommands: true, redactor: redactor) { sink.write($0) }
         let runner = ActionRunner(
             environment: env, transport: URLSessionTransport(timeout: 30), console: console,
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: clock, wallClock: { [clock] in clock.wallClock() })
-        return try await runner.perform()
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: clock,
+            wallClock: { [clock] in clock.wallClock() })
+        return await runner.run()
     }
 
-    /// Runs once and returns what the step would exit with (the executable maps every thrown error to 1), with
-    /// the report or the error.
-    package func runForExit() async -> (status: Int32, report: RunReport?, error: (any Error)?) {
-        do {
-            return (0, try await run(), nil)
-        } catch {
-            return (1, nil, error)
-        }
+    /// Runs once and returns the step's exit status as the executable derives it, with the report and the failure.
+    package func runForExit() async -> (status: Int32, report: RunReport?, error: RunError?) {
+        let outcome = await perform()
+        return (outcome.exitStatus, outcome.review, outcome.failure)
     }
 
     /// The job summary written so far.

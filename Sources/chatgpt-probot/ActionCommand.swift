@@ -13,7 +13,7 @@ struct ActionCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ActionEnvironment(ProcessInfo.processInfo.environment)
-        let redactor = SecretRedactor([environment.input("openai-api-key"), environment.input("github-token")])
+        let redactor = SecretRedactor(ActionRunner<ContinuousClock>.secrets(environment))
         let console = ActionsConsole(workflowCommands: environment.isGitHubActions, redactor: redactor) { line in
             print(line)
         }
@@ -22,12 +22,11 @@ struct ActionCommand: AsyncParsableCommand {
         let runner = ActionRunner(
             environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger,
             clock: ContinuousClock())
-        do {
-            try await runner.run()
-        } catch {
-            // The one place that turns an error into an annotation and an exit status.
-            console.error(redactor.redact(String(describing: error)))
-            throw ExitCode.failure
+        let outcome = await runner.run()
+        // The one place that turns an outcome into an error annotation and an exit status.
+        if let failure = outcome.failure {
+            console.error(failure.description)
+            throw ExitCode(outcome.exitStatus)
         }
     }
 }

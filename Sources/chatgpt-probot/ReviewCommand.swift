@@ -29,7 +29,7 @@ struct ReviewCommand: AsyncParsableCommand {
     var provider = Provider.openai.rawValue
 
     @Option(help: "Chat model.")
-    var model = ProbotInputs.Defaults.model
+    var model = InputDefaults.model
 
     @Option(help: "Prompt tokens per request; 0 derives it from the model (capped at 24000).")
     var maxPromptTokens = 0
@@ -87,12 +87,15 @@ struct ReviewCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot read \(diff): \(error.localizedDescription)")
         }
-        let runner = LocalReviewRunner(inputs: inputs, transport: URLSessionTransport(), console: console)
+        var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = environment["CHATGPT_PROBOT_DEBUG"] == "1" ? .debug : .warning
+        let factory = ServiceFactory(transport: URLSessionTransport(), console: console, logger: logger, clock: ContinuousClock())
+        let runner = LocalReviewRunner(inputs: inputs, factory: factory)
         do {
             let (_, markdown) = try await runner.run(diff: text)
             print(markdown)
         } catch {
-            console.error(redactor.redact(String(describing: error)))
+            console.error(String(describing: error))
             throw ExitCode.failure
         }
     }

@@ -40,7 +40,7 @@ struct TokensCommand: ParsableCommand {
         if let encoding, let chosen = EncodingName(rawValue: encoding) {
             name = chosen
         } else {
-            let model = self.model ?? ProbotInputs.Defaults.model
+            let model = self.model ?? InputDefaults.model
             if let known = EncodingName.forModel(model) {
                 name = known
             } else {
@@ -52,7 +52,7 @@ struct TokensCommand: ParsableCommand {
         do {
             tokenizer = try EncodingLoader.load(name, directory: ProcessInfo.processInfo.environment["CHATGPT_PROBOT_VOCAB_DIR"])
         } catch {
-            Self.fail(error.description)
+            throw Self.fail(error.description)
         }
         var total = 0
         let inputs = files.isEmpty ? ["-"] : files
@@ -61,7 +61,7 @@ struct TokensCommand: ParsableCommand {
             do {
                 data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                Self.fail("cannot read \(file): \(error.localizedDescription)")
+                throw Self.fail("cannot read \(file): \(error.localizedDescription)")
             }
             let tokens = tokenizer.encode(String(decoding: data, as: UTF8.self))
             total += tokens.count
@@ -71,9 +71,9 @@ struct TokensCommand: ParsableCommand {
         if inputs.count > 1 { print("\(total)\ttotal (\(name.rawValue))") }
     }
 
-    /// Prints a runtime error (no usage text: the arguments were fine) and exits with status 1.
-    private static func fail(_ message: String) -> Never {
+    /// Prints a runtime error (no usage text: the arguments were fine); the caller throws the exit code.
+    private static func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(1)
+        return ExitCode.failure
     }
 }

@@ -68,10 +68,13 @@ struct ModelEndpointTests {
             "openai-api-key": "k", "model": "my-finetune", "context-window": "32000", "price-input-per-million": "1",
             "price-output-per-million": "2",
         ])
-        let engine = ReviewEngine(inputs: parsed, counter: HeuristicTokenCounter(), model: nil, console: SilentConsole())
-        #expect(engine.modelInfo.contextWindow == 32_000)
-        #expect(engine.modelInfo.cost(promptTokens: 1_000_000, completionTokens: 1_000_000) == 3)
-        #expect(engine.modelInfo.isKnown)
+        let profile = parsed.modelProfile
+        #expect(profile.info.contextWindow == 32_000)
+        #expect(profile.info.maxOutputTokens == 8_000)
+        #expect(profile.info.cost(promptTokens: 1_000_000, completionTokens: 1_000_000) == 3)
+        #expect(profile.info.isKnown)
+        #expect(profile.unknownModelWarning == nil)
+        #expect(ModelProfile(name: "my-finetune").unknownModelWarning?.severity == .warning)
         let o4 = ReviewBudget.make(maxPromptTokens: 0, model: ModelCatalog.info(for: "o4-mini"), reasoning: true)
         #expect(o4.completionTokens == 16_384)
     }

@@ -26,7 +26,7 @@ struct RenderingTests {
     @Test func jobSummaryHasTablesAChartAndTheLedger() {
         var report = Self.report(findings: 2, bodyFindings: 1)
         report.reviews = [PublishedReview(id: 99, htmlURL: "https://github.com/o/r/pull/1#pullrequestreview-99")]
-        report.warnings = ["batch 2 failed"]
+        report.diagnostics = [.warning("batch 2 failed")]
         let summary = JobSummaryRenderer.render(report)
         #expect(summary.contains("| 🟠 major | 2 | 0 | 2 |"))
         #expect(summary.contains("| 🟡 minor | 0 | 1 | 1 |"))

@@ -31,7 +31,9 @@ struct ReviewPipelineTests {
     static let offDiff = #"{"path":"Shop.swift","line":20,"start_line":null,"side":"RIGHT","severity":"minor","title":"Outside","body":"Not in any hunk.","suggestion":null}"#
 
     private func engine(_ model: any ChatModel, console: any RunConsole = SilentConsole(), inputs: ProbotInputs = ProbotInputs(openAIAPIKey: "k")) -> ReviewEngine {
-        ReviewEngine(inputs: inputs, counter: HeuristicTokenCounter(), model: model, console: console)
+        ReviewEngine(
+            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: HeuristicTokenCounter(), model: model,
+            console: console)
     }
 
     @Test func postsOneReviewWithInlineAndBodyFindingsAndTheSkippedLedger() async throws {
@@ -96,7 +98,8 @@ struct ReviewPipelineTests {
         #expect(github.drafts[0].comments.count == 1)
         #expect(github.drafts[0].body.contains("Generated.swift"))
         #expect(github.drafts[0].body.contains("not JSON"))
-        #expect(report.warnings.contains { $0.contains("batch 2 failed (Generated.swift)") })
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("batch 2 failed (Generated.swift)") })
+        #expect(report.failure == nil)
         #expect(report.skippedFiles.contains { $0.path == "Generated.swift" })
     }
 
@@ -104,12 +107,9 @@ struct ReviewPipelineTests {
         struct Unauthorized: Error, CustomStringConvertible { var description: String { "401 Incorrect API key" } }
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: try Self.files())
         let model = ScriptedChatModel { _ in throw Unauthorized() }
-        await #expect {
-            try await ReviewPipeline(source: github, publisher: github, engine: engine(model)).run(Self.ref)
-        } throws: { error in
-            guard let failure = error as? RunFailure else { return false }
-            return failure.message.contains("401 Incorrect API key") && failure.report.outcomes.count == 1
-        }
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model)).run(Self.ref)
+        #expect(report.failure == .everyRequestFailed(first: .requestFailed("401 Incorrect API key")))
+        #expect(report.outcomes.count == 1)
         #expect(github.drafts.isEmpty)
     }
 
@@ -127,16 +127,16 @@ struct ReviewPipelineTests {
     }
 
     @Test func refusalsTruncationAndFilteredAnswersAreFailuresNotCrashes() async throws {
-        for completion in [
-            ChatCompletion(content: nil, refusal: "I can't help with that.", usage: .zero),
-            ChatCompletion(content: #"{"summary":"cut"#, finishReason: "length", usage: .zero),
-            ChatCompletion(content: nil, finishReason: "content_filter", usage: .zero),
+        for (completion, expected) in [
+            (ChatCompletion(content: nil, refusal: "I can't help with that.", usage: .zero), BatchFailure.refused("I can't help with that.")),
+            (ChatCompletion(content: #"{"summary":"cut"#, finishReason: "length", usage: .zero), .truncated(completionTokens: 4_096)),
+            (ChatCompletion(content: nil, finishReason: "content_filter", usage: .zero), .contentFiltered),
         ] {
             let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: try Self.files())
             let model = ScriptedChatModel { _ in completion }
-            await #expect(throws: RunFailure.self) {
-                try await ReviewPipeline(source: github, publisher: github, engine: engine(model)).run(Self.ref)
-            }
+            let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model)).run(Self.ref)
+            #expect(report.failure == .everyRequestFailed(first: expected))
+            #expect(github.drafts.isEmpty)
         }
     }
 

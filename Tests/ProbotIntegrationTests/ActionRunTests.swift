@@ -229,7 +229,7 @@ struct ActionRunTests {
         await #expect {
             try await harness.run()
         } throws: { error in
-            guard let error = error as? InputError else { return false }
+            guard case .invalidInputs(let error) = error as? RunError else { return false }
             return error.problems.count == 3 && error.description.contains("`openai-api-key`")
         }
         #expect(github.requests.isEmpty)
@@ -279,7 +279,8 @@ struct ActionRunTests {
         await #expect {
             try await harness.run()
         } throws: { error in
-            (error as? FailOnError)?.finding.title == "SQL injection"
+            guard case .failOn(let finding, _) = error as? RunError else { return false }
+            return finding.title == "SQL injection"
         }
         #expect(github.reviews.count == 1)
         #expect(try harness.outputs["comments"] == "6")

@@ -234,7 +234,10 @@ struct FaultInjectionTests {
         github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
         let (status, _, error) = await harness.runForExit()
         #expect(status == 1)
-        #expect(error is PartialFailureError)
+        guard case .partialFailure = error else {
+            Issue.record("expected a partial failure, got \(String(describing: error))")
+            return
+        }
         #expect(String(describing: error).contains("notes/release.txt"))
         #expect(github.reviews.count == 1)
         #expect(github.comments.count == Self.plantedInline)

@@ -133,7 +133,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
 
         // The same plan in-process, for the overhead share at the default budget.
         let counter = BPETokenCounter(encoding: try EncodingLoader.load(.o200kBase))
-        let engine = ReviewEngine(inputs: ProbotInputs(openAIAPIKey: "x"), counter: counter, model: nil, console: SilentConsole())
+        let inputs = ProbotInputs(openAIAPIKey: "x")
+        let engine = ReviewEngine(
+            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter, model: nil, console: SilentConsole())
         let plan = engine.planner(title: "Benchmark", description: "").plan(files.map {
             ChangedFile(filename: $0.filename, status: $0.status, patch: $0.patch)
         }).plan

@@ -8,7 +8,7 @@ package enum AuditRenderer {
         var out = "## 🤖 ChatGPT Probot · audit of \(report.repository)"
         if let shard = report.shard { out += " · shard \(shard)" }
         out += report.dryRun ? " · dry run\n\n" : "\n\n"
-        for warning in report.warnings { out += "> [!WARNING]\n> \(Format.cell(warning))\n\n" }
+        out += JobSummaryRenderer.diagnosticsSection(report.diagnostics)
         out += overview(report)
         if let sarifPath, !report.dryRun { out += "\nSARIF: `\(sarifPath)` (upload it with `github/codeql-action/upload-sarif`).\n" }
         out += findings(report, limit: 500)

@@ -45,9 +45,6 @@ package final class CostGate: Sendable {
     /// US dollars billed so far.
     package var spent: Double { state.withLock { $0.spent } }
 
-    /// How the reason recorded for a held-back batch begins.
-    package static let refusalPrefix = "not run: the max-cost-usd cap"
-
-    /// The reason recorded for batches the gate held back.
-    package var refusal: String { "\(Self.refusalPrefix) of $\(Format.usd(cap)) would be passed" }
+    /// The failure recorded for batches the gate held back.
+    package var refusal: BatchFailure { .heldBackByCostCap(capUSD: cap) }
 }

@@ -3,6 +3,13 @@
 /// Matching counts occurrences: if an earlier run posted a fingerprint twice, the first two new findings with it
 /// are set aside and a third is posted. Two identical findings on two identical lines are two findings.
 package enum Deduplicator {
+    /// `placement` with fingerprints assigned and what `prior` already holds set aside.
+    package static func applied(to placement: PlacementResult, files: [FileDiff], prior: PriorReviews) -> PlacementResult {
+        var result = placement
+        apply(&result, files: files, prior: prior)
+        return result
+    }
+
     /// Assigns fingerprints in `placement` and removes what `prior` already holds.
     package static func apply(_ placement: inout PlacementResult, files: [FileDiff], prior: PriorReviews) {
         var lines: [String: CommentableLines] = [:]

@@ -33,7 +33,7 @@ package struct ProbotInputs: Sendable, Equatable {
     /// A pull request to review (number or URL), on any event.
     package var pullRequest: String?
     /// Author associations allowed to run comment commands.
-    package var allowedAssociations: Set<String> = ModeResolver.defaultAssociations
+    package var allowedAssociations: Set<String> = InputDefaults.allowedAssociations
     /// Audit only these paths or globs (empty: the whole repository).
     package var auditPaths: [String] = []
     /// Audit at most this many files (0: no cap).
@@ -43,11 +43,11 @@ package struct ProbotInputs: Sendable, Equatable {
     /// `i/n`: audit only the i-th of n deterministic slices of the files.
     package var shard: Shard?
     /// Where the audit writes its SARIF file, relative to the workspace.
-    package var sarifFile: String = "chatgpt-probot.sarif"
+    package var sarifFile: String = InputDefaults.sarifFile
     /// Label of the audit's tracking issue.
-    package var auditLabel: String = "chatgpt-probot-audit"
+    package var auditLabel: String = InputDefaults.auditLabel
     /// Files larger than this are not audited.
-    package var auditMaxFileBytes: Int = 200_000
+    package var auditMaxFileBytes: Int = InputDefaults.auditMaxFileBytes
     /// A JSON or YAML file of example diffs and findings, added as prior turns.
     package var examplesFile: String?
     /// Chat model name.
@@ -87,21 +87,21 @@ package struct ProbotInputs: Sendable, Equatable {
         provider: Provider = .openai,
         openAIAPIKey: String? = nil,
         openAIBaseURL: URL? = nil,
-        model: String = Defaults.model,
-        maxPromptTokens: Int = 0,
-        maxConcurrency: Int = 4,
+        model: String = InputDefaults.model,
+        maxPromptTokens: Int = InputDefaults.maxPromptTokens,
+        maxConcurrency: Int = InputDefaults.maxConcurrency,
         include: [String] = [],
         exclude: [String] = [],
-        maxComments: Int = 25,
-        minSeverity: Severity = .minor,
-        language: String = "English",
-        instructions: String = "",
-        dryRun: Bool = false,
-        failOn: FailLevel = .none,
-        failOnError: Bool = false,
-        incremental: Bool = true,
-        maxWaitSeconds: Int = 300,
-        requestTimeoutSeconds: Int = 180
+        maxComments: Int = InputDefaults.maxComments,
+        minSeverity: Severity = InputDefaults.minSeverity,
+        language: String = InputDefaults.language,
+        instructions: String = InputDefaults.instructions,
+        dryRun: Bool = InputDefaults.dryRun,
+        failOn: FailLevel = InputDefaults.failOn,
+        failOnError: Bool = InputDefaults.failOnError,
+        incremental: Bool = InputDefaults.incremental,
+        maxWaitSeconds: Int = InputDefaults.maxWaitSeconds,
+        requestTimeoutSeconds: Int = InputDefaults.requestTimeoutSeconds
     ) {
         self.githubToken = githubToken
         self.provider = provider
@@ -125,18 +125,19 @@ package struct ProbotInputs: Sendable, Equatable {
         self.requestTimeoutSeconds = requestTimeoutSeconds
     }
 
-    /// Default values shared by `action.yml`, the CLI and the parser.
-    package enum Defaults {
-        /// A cheap model with structured outputs and a large context.
-        package static let model = "gpt-4.1-mini"
-    }
-
     /// Reads and validates every input, reporting all problems in one error.
     /// - Throws: ``InputError`` listing each invalid or missing input.
     package static func parse(_ environment: ActionEnvironment) throws(InputError) -> ProbotInputs {
+        let (inputs, problems) = read(environment)
+        guard problems.isEmpty else { throw InputError(problems: problems) }
+        return inputs
+    }
+
+    /// Reads every input, falling back to the default where one is invalid; the problems, in input order.
+    package static func read(_ environment: ActionEnvironment) -> (inputs: ProbotInputs, problems: [String]) {
         var reader = InputReader(environment: environment)
         var inputs = ProbotInputs()
-        inputs.dryRun = reader.bool("dry-run", default: false)
+        inputs.dryRun = reader.bool("dry-run", default: InputDefaults.dryRun)
         inputs.githubToken = reader.optionalString("github-token")
         inputs.provider = reader.choice("provider", default: Provider.openai)
         inputs.openAIAPIKey = reader.optionalString("openai-api-key")
@@ -166,24 +167,24 @@ package struct ProbotInputs: Sendable, Equatable {
                 reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(shard)\")")
             }
         }
-        inputs.sarifFile = reader.string("sarif-file", default: "chatgpt-probot.sarif")
-        inputs.auditLabel = reader.string("audit-label", default: "chatgpt-probot-audit")
-        inputs.auditMaxFileBytes = reader.integer("audit-max-file-bytes", default: 200_000, in: 1_000...50_000_000)
+        inputs.sarifFile = reader.string("sarif-file", default: InputDefaults.sarifFile)
+        inputs.auditLabel = reader.string("audit-label", default: InputDefaults.auditLabel)
+        inputs.auditMaxFileBytes = reader.integer("audit-max-file-bytes", default: InputDefaults.auditMaxFileBytes, in: 1_000...50_000_000)
         inputs.examplesFile = reader.optionalString("examples-file")
-        inputs.model = reader.string("model", default: Defaults.model)
-        inputs.maxPromptTokens = reader.integer("max-prompt-tokens", default: 0, in: 0...10_000_000)
-        inputs.maxConcurrency = reader.integer("max-concurrency", default: 4, in: 1...64)
+        inputs.model = reader.string("model", default: InputDefaults.model)
+        inputs.maxPromptTokens = reader.integer("max-prompt-tokens", default: InputDefaults.maxPromptTokens, in: 0...10_000_000)
+        inputs.maxConcurrency = reader.integer("max-concurrency", default: InputDefaults.maxConcurrency, in: 1...64)
         inputs.include = reader.list("include")
         inputs.exclude = reader.list("exclude")
-        inputs.maxComments = reader.integer("max-comments", default: 25, in: 0...1000)
-        inputs.minSeverity = reader.choice("min-severity", default: Severity.minor)
-        inputs.language = reader.string("language", default: "English")
-        inputs.instructions = reader.string("instructions", default: "")
-        inputs.failOn = reader.choice("fail-on", default: FailLevel.none)
-        inputs.failOnError = reader.bool("fail-on-error", default: false)
-        inputs.incremental = reader.bool("incremental", default: true)
-        inputs.maxWaitSeconds = reader.integer("max-wait-seconds", default: 300, in: 0...21_600)
-        inputs.requestTimeoutSeconds = reader.integer("request-timeout-seconds", default: 180, in: 10...3_600)
+        inputs.maxComments = reader.integer("max-comments", default: InputDefaults.maxComments, in: 0...1000)
+        inputs.minSeverity = reader.choice("min-severity", default: InputDefaults.minSeverity)
+        inputs.language = reader.string("language", default: InputDefaults.language)
+        inputs.instructions = reader.string("instructions", default: InputDefaults.instructions)
+        inputs.failOn = reader.choice("fail-on", default: InputDefaults.failOn)
+        inputs.failOnError = reader.bool("fail-on-error", default: InputDefaults.failOnError)
+        inputs.incremental = reader.bool("incremental", default: InputDefaults.incremental)
+        inputs.maxWaitSeconds = reader.integer("max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
+        inputs.requestTimeoutSeconds = reader.integer("request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
         if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {
             reader.report(
                 "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))"
@@ -217,7 +218,6 @@ package struct ProbotInputs: Sendable, Equatable {
         if inputs.githubToken == nil {
             reader.report("`github-token` is empty; leave it at its default `${{ github.token }}` or pass a token")
         }
-        guard reader.problems.isEmpty else { throw InputError(problems: reader.problems) }
-        return inputs
+        return (inputs, reader.problems)
     }
 }

@@ -7,10 +7,18 @@ package struct BatchOutcome: Sendable, Equatable {
     /// Wall time of the request, retries included.
     package var duration: Duration
 
-    /// Success with the parsed review, or failure with a human reason.
+    /// Memberwise initialiser.
+    package init(batch: ReviewBatch, result: Result, usage: TokenUsage, duration: Duration) {
+        self.batch = batch
+        self.result = result
+        self.usage = usage
+        self.duration = duration
+    }
+
+    /// Success with the parsed review, or a typed failure.
     package enum Result: Sendable, Equatable {
         case reviewed(ModelReview)
-        case failed(String)
+        case failed(BatchFailure)
     }
 
     /// The review when the batch succeeded.
@@ -19,9 +27,15 @@ package struct BatchOutcome: Sendable, Equatable {
         return nil
     }
 
+    /// The failure when the batch did not succeed.
+    package var failure: BatchFailure? {
+        if case .failed(let failure) = result { return failure }
+        return nil
+    }
+
     /// Whether the batch was never sent because ``CostGate`` held it back (not a failure of the model).
     package var heldBackByCostCap: Bool {
-        if case .failed(let why) = result { return why.hasPrefix(CostGate.refusalPrefix) }
+        if case .heldBackByCostCap = failure { return true }
         return false
     }
 }

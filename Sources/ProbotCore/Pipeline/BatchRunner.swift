@@ -1,11 +1,9 @@
 /// Runs batches against the model with at most `maxConcurrency` requests in flight.
 package struct BatchRunner: Sendable {
     package var model: any ChatModel
-    package var modelName: String
-    package var completionTokens: Int
+    /// The model's request policy and answer reserve.
+    package var profile: ModelProfile
     package var maxConcurrency: Int
-    /// `reasoning_effort` for reasoning models, when set.
-    package var reasoningEffort: String?
     /// Makes smaller batches for retries.
     package var splitter: BatchSplitter
     /// Holds back requests that could pass `max-cost-usd`.
@@ -15,16 +13,14 @@ package struct BatchRunner: Sendable {
 
     /// Memberwise initialiser.
     package init(
-        model: any ChatModel, modelName: String, completionTokens: Int, maxConcurrency: Int, reasoningEffort: String? = nil,
-        splitter: BatchSplitter,
-        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+        model: any ChatModel, profile: ModelProfile, maxConcurrency: Int, splitter: BatchSplitter,
+        costGate: CostGate? = nil, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.model = model
-        self.modelName = modelName
-        self.completionTokens = completionTokens
+        self.profile = profile
         self.maxConcurrency = maxConcurrency
-        self.reasoningEffort = reasoningEffort
         self.splitter = splitter
+        self.costGate = costGate
         self.now = now
     }
 
@@ -70,35 +66,31 @@ package struct BatchRunner: Sendable {
 
     private func review(_ batch: ReviewBatch, retryAllowed: Bool) async -> [BatchOutcome] {
         let start = now()
-        var request = ChatRequest(
-            model: modelName, messages: batch.messages, maxCompletionTokens: completionTokens,
-            temperature: ChatRequest.isReasoningModel(modelName) ? nil : 0.2, schema: ReviewSchema.schema,
-            reasoningEffort: ChatRequest.isReasoningModel(modelName) ? reasoningEffort : nil)
-        request.estimatedPromptTokens = batch.promptTokens
+        let request = profile.reviewRequest(batch.messages, estimatedPromptTokens: batch.promptTokens)
         let completion: ChatCompletion
         do {
             completion = try await model.complete(request)
         } catch ChatModelError.contextLengthExceeded(let message) {
             guard let (first, second) = splitter.halves(of: batch) else {
-                return [failed(batch, "a single hunk is over the model's context window (\(message))", start: start)]
+                return [failed(batch, .hunkOverContextWindow(message), start: start)]
             }
             return await review(first, retryAllowed: retryAllowed) + review(second, retryAllowed: retryAllowed)
         } catch {
-            return [failed(batch, String(describing: error), start: start)]
+            return [failed(batch, .requestFailed(String(describing: error)), start: start)]
         }
-        let problem: String
+        let problem: BatchFailure
         if let refusal = completion.refusal, !refusal.isEmpty {
-            return [BatchOutcome(batch: batch, result: .failed("the model refused: \(refusal)"), usage: completion.usage, duration: now() - start)]
+            return [BatchOutcome(batch: batch, result: .failed(.refused(refusal)), usage: completion.usage, duration: now() - start)]
         } else if completion.finishReason == "content_filter" {
-            return [BatchOutcome(batch: batch, result: .failed("the answer was blocked by the provider's content filter"), usage: completion.usage, duration: now() - start)]
+            return [BatchOutcome(batch: batch, result: .failed(.contentFiltered), usage: completion.usage, duration: now() - start)]
         } else if completion.finishReason == "length" {
-            problem = "the answer was cut off at \(completionTokens) completion tokens (finish_reason: length)"
+            problem = .truncated(completionTokens: request.maxCompletionTokens)
         } else {
             do {
                 let review = try ModelOutputParser.parse(completion.content ?? "")
                 return [BatchOutcome(batch: batch, result: .reviewed(review), usage: completion.usage, duration: now() - start)]
             } catch {
-                problem = error.description
+                problem = .unreadableAnswer(error.description)
             }
         }
         let spent = BatchOutcome(batch: batch, result: .failed(problem), usage: completion.usage, duration: now() - start)
@@ -115,7 +107,7 @@ package struct BatchRunner: Sendable {
         return [head] + retried.dropFirst()
     }
 
-    private func failed(_ batch: ReviewBatch, _ reason: String, start: ContinuousClock.Instant) -> BatchOutcome {
+    private func failed(_ batch: ReviewBatch, _ reason: BatchFailure, start: ContinuousClock.Instant) -> BatchOutcome {
         BatchOutcome(batch: batch, result: .failed(reason), usage: .zero, duration: now() - start)
     }
 }

@@ -6,13 +6,13 @@ package enum JobSummaryRenderer {
     package static let rowLimit = 500
 
     /// The summary of a finished or failed run.
-    /// - Parameter failure: the error message when the run failed.
-    package static func render(_ report: RunReport, failure: String? = nil) -> String {
+    /// - Parameter failure: why the run fails the step, when it does (defaults to the report's own failure).
+    package static func render(_ report: RunReport, failure: RunError? = nil) -> String {
         var out = "## 🤖 ChatGPT Probot"
         if let pr = report.pullRequest { out += " · \(pr)" }
         out += report.dryRun ? " · dry run\n\n" : "\n\n"
-        if let failure { out += "> [!CAUTION]\n> \(Format.cell(failure))\n\n" }
-        for warning in report.warnings { out += "> [!WARNING]\n> \(Format.cell(warning))\n\n" }
+        if let failure = failure ?? report.failure { out += "> [!CAUTION]\n> \(Format.cell(failure.description))\n\n" }
+        out += diagnosticsSection(report.diagnostics)
 
         out += "| | |\n|---|---|\n"
         if let pr = report.pullRequest {
@@ -95,8 +95,8 @@ package enum JobSummaryRenderer {
                 case .reviewed(let review):
                     result = "✅"
                     findings = String(review.findings.count)
-                case .failed(let why):
-                    result = "❌ \(Format.cell(why))"
+                case .failed(let failure):
+                    result = "❌ \(Format.cell(failure.description))"
                     findings = "–"
                 }
                 out += "| \(outcome.batch.number) | \(fileList(outcome.batch.paths)) | \(Format.count(outcome.usage.promptTokens)) | \(Format.count(outcome.usage.completionTokens)) | \(findings) | \(Format.duration(outcome.duration)) | \(result) |\n"
@@ -113,6 +113,15 @@ package enum JobSummaryRenderer {
         for file in skipped.prefix(rowLimit) { out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n" }
         if skipped.count > rowLimit { out += "\n…and \(skipped.count - rowLimit) more.\n" }
         return out
+    }
+
+    /// One callout per diagnostic, in the order they arose.
+    package static func diagnosticsSection(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { diagnostic in
+            let kind = diagnostic.severity == .note ? "NOTE" : diagnostic.severity == .warning ? "WARNING" : "CAUTION"
+            let location = diagnostic.file.map { "`\(Format.cell($0))\(diagnostic.line.map { ":\($0)" } ?? "")`: " } ?? ""
+            return "> [!\(kind)]\n> \(location)\(Format.cell(diagnostic.message))\n\n"
+        }.joined()
     }
 
     private static func fileList(_ paths: [String]) -> String {

@@ -31,10 +31,10 @@ package struct RunReport: Sendable, Equatable {
     /// GitHub rejected the inline comments and the review was posted again with them in the body.
     package var usedBodyFallback: Bool = false
     package var duration: Duration = .zero
-    /// Warnings raised during the run, also shown as annotations.
-    package var warnings: [String] = []
-    /// Set when `fail-on` matched a posted finding.
-    package var failOn: FailLevel = .none
+    /// Problems that did not stop the run, also shown as annotations.
+    package var diagnostics: [Diagnostic] = []
+    /// Why the run stopped short (every request failed, or the review could not be posted); `nil` when it finished.
+    package var failure: RunError?
 
     /// Memberwise initialiser for the required parts.
     package init(pullRequest: PullRequestRef?, model: String, modelInfo: ModelInfo, dryRun: Bool, plan: BatchPlan) {
@@ -71,20 +71,14 @@ package struct RunReport: Sendable, Equatable {
     /// Everything not reviewed: planner skips plus the files of failed batches.
     package var skippedFiles: [SkippedFile] {
         let failed = failedOutcomes.flatMap { outcome -> [SkippedFile] in
-            guard case .failed(let why) = outcome.result else { return [] }
-            return outcome.batch.paths.map { SkippedFile(path: $0, reason: .modelFailed(why)) }
+            guard let failure = outcome.failure else { return [] }
+            return outcome.batch.paths.map { SkippedFile(path: $0, reason: .modelFailed(failure.description)) }
         }
         return plan.skipped + failed
     }
 
     /// Distinct paths not (fully) reviewed.
     package var skippedPathCount: Int { Set(skippedFiles.map(\.path)).count }
-
-    /// The most severe posted finding at or above `fail-on`, if any.
-    package var failingFinding: Finding? {
-        guard let threshold = failOn.threshold else { return nil }
-        return placement.posted.filter { $0.severity >= threshold }.max { $0.severity < $1.severity }
-    }
 
     /// Summaries the model wrote, in batch order.
     package var summaries: [String] {

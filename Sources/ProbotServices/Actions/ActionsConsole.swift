@@ -1,4 +1,4 @@
-import ProbotCore
+package import ProbotCore
 import Synchronization
 
 /// ``RunConsole`` that writes workflow commands (inside Actions) or plain lines (on a terminal).
@@ -62,6 +62,15 @@ package final class ActionsConsole: RunConsole, Sendable {
         if let file { properties.append(("file", file)) }
         if let line { properties.append(("line", String(line))) }
         emit(WorkflowCommand.format("warning", properties: properties, message: text))
+    }
+
+    /// The annotation for `diagnostic`: a notice, a warning (with its file and line), or an error.
+    package func annotate(_ diagnostic: Diagnostic) {
+        switch diagnostic.severity {
+        case .note: notice(diagnostic.message)
+        case .warning: warning(diagnostic.message, file: diagnostic.file, line: diagnostic.line)
+        case .error: error(diagnostic.message)
+        }
     }
 
     /// An error annotation; only the executable calls this, once.

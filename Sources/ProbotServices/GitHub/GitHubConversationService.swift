@@ -2,7 +2,7 @@ import Foundation
 package import ProbotCore
 
 /// Conversation and issue calls for comment commands and the audit's tracking issue.
-extension GitHubPullRequestService {
+extension GitHubPullRequestService: Conversation, TrackingIssueStore {
     private func check(_ response: TransportResponse, _ operation: String) throws -> GitHubItem {
         guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
         return try JSONDecoder().decode(GitHubItem.self, from: response.body)
@@ -30,7 +30,7 @@ extension GitHubPullRequestService {
     }
 
     /// The last `limit` conversation comments as `(login, body)`, oldest first.
-    package func recentComments(_ ref: PullRequestRef, limit: Int) async throws -> [(author: String, body: String)] {
+    package func recentComments(_ ref: PullRequestRef, limit: Int) async throws -> [ConversationComment] {
         struct Comment: Decodable {
             struct User: Decodable { var login: String }
             var body: String?
@@ -39,7 +39,7 @@ extension GitHubPullRequestService {
         let all = try await client.getAllPages(
             "/repos/\(ref.owner)/\(ref.repo)/issues/\(ref.number)/comments?per_page=100", as: Comment.self,
             operation: "list comments of \(ref)")
-        return all.suffix(limit).map { ($0.user?.login ?? "someone", $0.body ?? "") }
+        return all.suffix(limit).map { ConversationComment(author: $0.user?.login ?? "someone", body: $0.body ?? "") }
     }
 
     /// The open tracking issue with `label` that this action created (found by its marker), if any.

@@ -17,45 +17,46 @@ package enum LocalReviewError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reviews a unified diff from a file or stdin, without GitHub, and renders Markdown for the terminal.
-package struct LocalReviewRunner: Sendable {
+/// Its model client comes from the same ``ServiceFactory`` as the action's, so 429s and 5xx are retried alike.
+package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duration {
     package var inputs: ProbotInputs
-    package var transport: any HTTPTransport
-    package var console: any RunConsole
+    package var factory: ServiceFactory<C>
     package var counter: any TokenCounter
 
     /// Memberwise initialiser; the counter defaults to the model's exact encoding.
-    package init(inputs: ProbotInputs, transport: any HTTPTransport, console: any RunConsole, counter: (any TokenCounter)? = nil) {
+    package init(inputs: ProbotInputs, factory: ServiceFactory<C>, counter: (any TokenCounter)? = nil) {
         self.inputs = inputs
-        self.transport = transport
-        self.console = console
+        self.factory = factory
         if let counter {
             self.counter = counter
         } else {
-            let (counter, warning) = TokenCounterFactory.make(model: inputs.model)
-            if let warning { console.warning(warning) }
+            let (counter, warning) = factory.counter(model: inputs.model)
+            if let warning { factory.console.warning(warning.message) }
             self.counter = counter
         }
     }
 
     /// Plans (and unless a dry run, reviews) `diff`.
     /// - Returns: the report and its Markdown rendering.
+    /// - Throws: ``LocalReviewError`` before any work; ``RunError/everyRequestFailed(first:)`` when no request
+    ///   succeeded.
     package func run(diff: String) async throws -> (report: RunReport, markdown: String) {
         let changed = UnifiedDiffParser.parse(diff)
         guard !changed.isEmpty else { throw LocalReviewError.emptyDiff }
         let needsKey = inputs.provider == .openai || inputs.provider == .azure
         if !inputs.dryRun && needsKey && inputs.openAIAPIKey == nil { throw LocalReviewError.missingKey }
-        let model: (any ChatModel)? =
-            inputs.dryRun ? nil : OpenAIClient(endpoint: ModelEndpoint.resolve(inputs), transport: transport, timeout: TimeInterval(inputs.requestTimeoutSeconds))
-        let engine = ReviewEngine(inputs: inputs, counter: counter, model: model, console: console)
+        let engine = ReviewEngine(
+            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter,
+            model: inputs.dryRun ? nil : factory.model(inputs), console: factory.console)
         let start = engine.now()
-        var report = RunReport(
-            pullRequest: nil, model: inputs.model, modelInfo: engine.modelInfo, dryRun: inputs.dryRun,
-            plan: .empty(counterName: counter.name))
-        await engine.review(changed, title: "", description: "", into: &report)
-        report.duration = engine.now() - start
+        let planned = engine.plan(changed, title: "", description: "")
+        var report = RunReport(ref: nil, fetched: nil, selection: FileSelector.Selection(files: changed), planned: planned, engine: engine)
+        report.outcomes = await engine.ask(planned.plan, title: "", description: "")
+        (report.placement, report.diagnostics) = engine.place(report.outcomes, files: planned.files)
+        report = report.finished(at: engine.now() - start)
         let failed = report.failedOutcomes
-        if !report.outcomes.isEmpty && failed.count == report.outcomes.count, case .failed(let why) = failed[0].result {
-            throw RunFailure(report: report, message: "every model request failed; first error: \(why)")
+        if let first = failed.first?.failure, failed.count == report.outcomes.count {
+            throw RunError.everyRequestFailed(first: first)
         }
         let markdown = inputs.dryRun ? TerminalReportRenderer.plan(report) : TerminalReportRenderer.review(report)
         return (report, markdown)

@@ -1,81 +1,12 @@
-/// The `mode` input.
-package enum ModeInput: String, Sendable, CaseIterable, Equatable {
-    case auto, review, audit, chat
-}
-
-/// A slash command typed in a comment.
-package enum CommentCommand: Sendable, Equatable {
-    /// `/chatgpt <question>`: answer in a reply.
-    case chat(question: String)
-    /// `/review`: review the pull request (or, in a review thread, the hunk).
-    case review
-    /// `/refactor`: suggest a refactoring of the hunk of a review thread.
-    case refactor
-
-    /// The first command in `body`: a line starting with `/chatgpt`, `/review` or `/refactor`, case-insensitive.
-    package static func parse(_ body: String) -> CommentCommand? {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
-        for (index, line) in lines.enumerated() {
-            let lower = line.lowercased()
-            if lower == "/chatgpt" || lower.hasPrefix("/chatgpt ") {
-                let rest = ([String(line.dropFirst("/chatgpt".count))] + lines[(index + 1)...])
-                    .joined(separator: "\n").trimmingWhitespace()
-                return rest.isEmpty ? nil : .chat(question: rest)
-            }
-            if lower == "/review" || lower.hasPrefix("/review ") { return .review }
-            if lower == "/refactor" || lower.hasPrefix("/refactor ") { return .refactor }
-        }
-        return nil
-    }
-}
-
-/// Where a comment command was typed.
-package struct CommandContext: Sendable, Equatable {
-    package var command: CommentCommand
-    /// The issue or pull request number.
-    package var number: Int
-    package var isPullRequest: Bool
-    package var commentID: Int
-    /// The commenter's login, for the reply.
-    package var author: String
-    /// Title and body of the issue or pull request.
-    package var title: String
-    package var body: String
-    /// Set for review-thread comments: the hunk, path and line under discussion.
-    package var diffHunk: String?
-    package var path: String?
-    package var line: Int?
-    /// The thread's first comment, for replies in a review thread.
-    package var threadRootID: Int?
-
-    /// Whether the command was typed in a review thread (on a diff line).
-    package var inReviewThread: Bool { diffHunk != nil }
-}
-
-/// What one run does, from the event and the `mode` / `pull-request` inputs.
-package enum RunPlan: Sendable, Equatable {
-    /// Review a pull request (`payload` when the event carries it).
-    case review(PullRequestRef, payload: PullRequestPayload?)
-    /// Audit the checked-out repository.
-    case audit(repository: String)
-    /// Answer a comment command.
-    case command(PullRequestRef, CommandContext)
-    /// Do nothing; say why.
-    case skip(String)
-}
-
 /// Resolves the run plan. The table it implements is documented in the README.
 package enum ModeResolver {
-    /// Default commenters allowed to run commands.
-    package static let defaultAssociations: Set<String> = ["OWNER", "MEMBER", "COLLABORATOR"]
-
     /// - Parameters:
     ///   - repository: `GITHUB_REPOSITORY` (`owner/name`), used when the payload names none.
     ///   - pullRequest: the `pull-request` input (a number or a PR URL), if set.
     /// - Throws: ``EventError`` for payloads that lack what the chosen mode needs.
     package static func resolve(
         eventName: String?, event: GitHubEvent, mode: ModeInput, pullRequest: String?, repository: String?,
-        allowedAssociations: Set<String> = defaultAssociations
+        allowedAssociations: Set<String> = InputDefaults.allowedAssociations
     ) throws(EventError) -> RunPlan {
         let fullName = event.repository?.fullName ?? repository
         let name = eventName ?? "unknown"

@@ -1,0 +1,22 @@
+/// Where a comment command was typed.
+package struct CommandContext: Sendable, Equatable {
+    package var command: CommentCommand
+    /// The issue or pull request number.
+    package var number: Int
+    package var isPullRequest: Bool
+    package var commentID: Int
+    /// The commenter's login, for the reply.
+    package var author: String
+    /// Title and body of the issue or pull request.
+    package var title: String
+    package var body: String
+    /// Set for review-thread comments: the hunk, path and line under discussion.
+    package var diffHunk: String?
+    package var path: String?
+    package var line: Int?
+    /// The thread's first comment, for replies in a review thread.
+    package var threadRootID: Int?
+
+    /// Whether the command was typed in a review thread (on a diff line).
+    package var inReviewThread: Bool { diffHunk != nil }
+}

@@ -1,0 +1,24 @@
+/// The one definition of every input's default: `action.yml`, the parser, the local CLI and the settings types
+/// all read these (a docs test checks `action.yml` against them).
+package enum InputDefaults {
+    /// A cheap model with structured outputs and a large context.
+    package static let model = "gpt-4.1-mini"
+    /// `0` derives the prompt budget from the model.
+    package static let maxPromptTokens = 0
+    package static let maxConcurrency = 4
+    package static let maxComments = 25
+    package static let minSeverity = Severity.minor
+    package static let language = "English"
+    package static let instructions = ""
+    package static let failOn = FailLevel.none
+    package static let failOnError = false
+    package static let incremental = true
+    package static let dryRun = false
+    package static let maxWaitSeconds = 300
+    package static let requestTimeoutSeconds = 180
+    package static let sarifFile = "chatgpt-probot.sarif"
+    package static let auditLabel = "chatgpt-probot-audit"
+    package static let auditMaxFileBytes = 200_000
+    /// Commenters allowed to run commands.
+    package static let allowedAssociations: Set<String> = ["OWNER", "MEMBER", "COLLABORATOR"]
+}

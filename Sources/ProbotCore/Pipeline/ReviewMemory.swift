@@ -1,0 +1,13 @@
+/// The optional capabilities that make re-runs idempotent; without them every run is a fresh full review.
+package struct ReviewMemory: Sendable {
+    package var history: any ReviewHistorySource
+    package var summaries: any StickySummaryStore
+    package var comparer: any ChangeComparer
+
+    /// Memberwise initialiser.
+    package init(history: any ReviewHistorySource, summaries: any StickySummaryStore, comparer: any ChangeComparer) {
+        self.history = history
+        self.summaries = summaries
+        self.comparer = comparer
+    }
+}

@@ -1,0 +1,67 @@
+/// The review stages' share of the inputs: what to look at, what to say, and how much to post.
+package struct ReviewSettings: Sendable {
+    /// Globs a file must match (empty: all).
+    package var include: [String] = []
+    /// Globs that leave a file out, on top of the built-in list.
+    package var exclude: [String] = []
+    /// Language of the review text.
+    package var language = InputDefaults.language
+    /// Extra instructions for the system prompt.
+    package var instructions = InputDefaults.instructions
+    /// Few-shot turns placed before the real request.
+    package var examples: [ChatMessage] = []
+    /// Findings below this severity are not posted.
+    package var minSeverity = InputDefaults.minSeverity
+    /// Inline comments at most; the rest go into the review body.
+    package var maxComments = InputDefaults.maxComments
+    /// Model requests in flight at once.
+    package var maxConcurrency = InputDefaults.maxConcurrency
+    /// Review only what changed since the last reviewed commit.
+    package var incremental = InputDefaults.incremental
+    /// Plan only: no model calls, nothing posted.
+    package var dryRun = InputDefaults.dryRun
+
+    /// Defaults for everything.
+    package init() {}
+
+    /// The include/exclude filter, built-in exclusions included.
+    package var filter: PathFilter { PathFilter(include: include, exclude: exclude) }
+
+    /// The prompt builder for this title and description.
+    package func promptBuilder(
+        title: String = "", description: String = "", mode: PromptBuilder.Mode = .review
+    ) -> PromptBuilder {
+        var builder = PromptBuilder(language: language, instructions: instructions, title: title, description: description)
+        builder.mode = mode
+        builder.examples = examples
+        return builder
+    }
+}
+
+/// What decides whether a finished review fails the step.
+package struct FailurePolicy: Sendable, Equatable {
+    /// Fail when a posted finding is at least this severe.
+    package var failOn = InputDefaults.failOn
+    /// Fail when some model requests failed.
+    package var failOnError = InputDefaults.failOnError
+
+    /// Memberwise initialiser.
+    package init(failOn: FailLevel = InputDefaults.failOn, failOnError: Bool = InputDefaults.failOnError) {
+        self.failOn = failOn
+        self.failOnError = failOnError
+    }
+
+    /// The failure for these findings and failed batches, or `nil` when the step passes.
+    /// - Parameter unreviewed: the files of the failed batches, for the message.
+    package func failure(posted: [Finding], failedBatches: Int, unreviewed: [String]) -> RunError? {
+        if let threshold = failOn.threshold,
+            let worst = posted.filter({ $0.severity >= threshold }).max(by: { $0.severity < $1.severity })
+        {
+            return .failOn(worst, failOn)
+        }
+        if failOnError && failedBatches > 0 {
+            return .partialFailure(failedRequests: failedBatches, files: unreviewed)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+/// Builds a ``RunReport`` from the values the review stages return.
+extension RunReport {
+    /// The report after the fetch, select and plan stages.
+    package init(
+        ref: PullRequestRef?, fetched: ReviewPipeline.Fetched?, selection: FileSelector.Selection?,
+        planned: ReviewPlanner.Result, engine: ReviewEngine
+    ) {
+        self.init(
+            pullRequest: ref, model: engine.profile.name, modelInfo: engine.profile.info,
+            dryRun: engine.settings.dryRun, plan: planned.plan)
+        files = planned.files
+        if let fetched {
+            title = fetched.pullRequest.title
+            headSHA = fetched.pullRequest.head.sha
+            filesInDiff = fetched.changed.count
+            diagnostics = fetched.diagnostics
+            if let total = fetched.pullRequest.changedFiles, total > fetched.changed.count,
+                fetched.changed.count >= ReviewPipeline.fileListingCap
+            {
+                listingTruncated = true
+            }
+        }
+        if let selection {
+            incrementalBase = selection.incrementalBase
+            unchangedSinceLastReview = selection.unchanged
+            if fetched == nil { filesInDiff = selection.files.count }
+        }
+    }
+
+    /// Takes in what the post stage did.
+    package mutating func record(_ posted: ReviewPoster.Result) {
+        reviews = posted.reviews
+        placement = posted.placement
+        publishBlocked = posted.blocked
+        usedBodyFallback = posted.usedBodyFallback
+        diagnostics += posted.diagnostics
+        failure = posted.failure
+    }
+
+    /// The report with its duration set.
+    package func finished(at duration: Duration) -> RunReport {
+        var report = self
+        report.duration = duration
+        return report
+    }
+}

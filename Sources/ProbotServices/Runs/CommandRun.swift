@@ -1,0 +1,43 @@
+package import ProbotCore
+
+/// The command mode: acknowledges a comment command with 👀 and answers it in one reply.
+package struct CommandRun: Sendable {
+    package var responder: CommandResponder
+
+    /// Memberwise initialiser.
+    package init(responder: CommandResponder) {
+        self.responder = responder
+    }
+
+    /// Answers the command in `context` on `ref`.
+    package func run(_ ref: PullRequestRef, _ context: CommandContext) async -> RunOutcome {
+        let outcome: CommandResponder.Outcome
+        do {
+            outcome = try await responder.respond(ref, context)
+        } catch {
+            return .failed(RunError(error), subject: "\(ref)")
+        }
+        let reply = outcome.replyURL.map { ": [reply](\($0))" } ?? "."
+        let summary =
+            "## 🤖 ChatGPT Probot · \(ref)\n\nAnswered @\(Format.cell(context.author))'s command\(reply)\n\n"
+            + "| Tokens | \(Format.count(outcome.usage.promptTokens)) → \(Format.count(outcome.usage.completionTokens)) |\n|---|---|\n"
+        return RunOutcome(
+            kind: .command(outcome), summary: summary,
+            outputs: StepOutputs.make([
+                "model-requests": "1", "prompt-tokens": String(outcome.usage.promptTokens),
+                "completion-tokens": String(outcome.usage.completionTokens),
+            ]))
+    }
+
+    /// Adds the 👀 reaction that says the command was seen; a failure is only a warning.
+    package static func acknowledge(
+        _ ref: PullRequestRef, _ context: CommandContext, on conversation: any Conversation
+    ) async -> Diagnostic? {
+        do {
+            try await conversation.react(ref, commentID: context.commentID, inReviewThread: context.inReviewThread, content: "eyes")
+            return nil
+        } catch {
+            return .warning("could not add the 👀 reaction: \(error)")
+        }
+    }
+}
