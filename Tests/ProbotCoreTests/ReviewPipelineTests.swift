@@ -166,4 +166,33 @@ struct ReviewPipelineTests {
         #expect(report.outcomes.count > inputs.maxConcurrency)
         #expect(await gauge.peak <= 3)
     }
+
+    /// Fails if requests run one after another: each call waits (by yielding, never sleeping) until the cap is
+    /// reached, so only overlapping requests can see three in flight.
+    @Test func requestsOverlapUpToTheCap() async throws {
+        actor Gauge {
+            var current = 0
+            var peak = 0
+            func enter() { current += 1; peak = max(peak, current) }
+            func leave() { current -= 1 }
+            func inFlight() -> Int { current }
+        }
+        let gauge = Gauge()
+        var inputs = ProbotInputs(openAIAPIKey: "k")
+        inputs.maxConcurrency = 3
+        inputs.maxPromptTokens = 1_000
+        let files = (0..<12).map { index in
+            ChangedFile(filename: "f\(index).swift", status: "added", patch: "@@ -0,0 +1,12 @@\n" + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
+        }
+        let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
+        let model = ScriptedChatModel { _ in
+            await gauge.enter()
+            for _ in 0..<10_000 where await gauge.inFlight() < 3 { await Task.yield() }
+            await gauge.leave()
+            return Self.answer("")
+        }
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs)).run(Self.ref)
+        #expect(report.outcomes.count > 3)
+        #expect(await gauge.peak == 3)
+    }
 }

@@ -73,229 +73,225 @@ struct ActionRunTests {
     }
 
     @Test func reviewsAPullRequestEndToEnd() async throws {
-        let github = try await FakeGitHubServer.start()
-        let openAI = try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel)
-        defer { Task { await github.stop(); await openAI.stop() } }
-        github.addPullRequest(number: 42, title: "Checkout: apply coupons", headSHA: Self.headSHA, files: try Self.sampleFiles())
+        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel) }) { github, openAI in
+            github.addPullRequest(number: 42, title: "Checkout: apply coupons", headSHA: Self.headSHA, files: try Self.sampleFiles())
 
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
-        let report = try #require(try await harness.run())
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
+            let report = try #require(try await harness.run())
 
-        // Exactly one review, no 422, on the head commit (not GITHUB_SHA).
-        #expect(github.rejections.isEmpty, "\(github.rejections)")
-        #expect(github.reviews.count == 1)
-        let review = try #require(github.reviews.first)
-        #expect(review.commitID == Self.headSHA)
-        #expect(review.event == "COMMENT")
-        let inline = review.comments.map { "\($0.path):\($0.startLine.map { "\($0)-" } ?? "")\($0.line)\($0.side == "LEFT" ? "L" : "")" }
-        #expect(Set(inline) == [
-            "Sources/Cart/Checkout.swift:15", "Sources/Cart/Checkout.swift:16-18", "Sources/Cart/Checkout.swift:16L",
-            "scripts/export_orders.py:7", "scripts/export_orders.py:9", "scripts/export_orders.py:10",
-        ])
-        #expect(inline.count == 6)
-        let sql = try #require(review.comments.first { $0.line == 7 })
-        #expect(sql.body.contains("```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```"))
-        // Every planted finding not inline is in the body, under its file.
-        for title in ["Outside the hunk", "Backwards range", "Wrong file"] { #expect(review.body.contains(title), "\(title)") }
-        #expect(!review.body.contains("Naming"))
-        #expect(review.body.contains("Coupons and an order export."))
-        #expect(review.body.contains("package-lock.json") && review.body.contains("assets/logo.png"))
+            // Exactly one review, no 422, on the head commit (not GITHUB_SHA).
+            #expect(github.rejections.isEmpty, "\(github.rejections)")
+            #expect(github.reviews.count == 1)
+            let review = try #require(github.reviews.first)
+            #expect(review.commitID == Self.headSHA)
+            #expect(review.event == "COMMENT")
+            let inline = review.comments.map { "\($0.path):\($0.startLine.map { "\($0)-" } ?? "")\($0.line)\($0.side == "LEFT" ? "L" : "")" }
+            #expect(Set(inline) == [
+                "Sources/Cart/Checkout.swift:15", "Sources/Cart/Checkout.swift:16-18", "Sources/Cart/Checkout.swift:16L",
+                "scripts/export_orders.py:7", "scripts/export_orders.py:9", "scripts/export_orders.py:10",
+            ])
+            #expect(inline.count == 6)
+            let sql = try #require(review.comments.first { $0.line == 7 })
+            #expect(sql.body.contains("```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```"))
+            // Every planted finding not inline is in the body, under its file.
+            for title in ["Outside the hunk", "Backwards range", "Wrong file"] { #expect(review.body.contains(title), "\(title)") }
+            #expect(!review.body.contains("Naming"))
+            #expect(review.body.contains("Coupons and an order export."))
+            #expect(review.body.contains("package-lock.json") && review.body.contains("assets/logo.png"))
 
-        // The model was asked the right way.
-        let call = try #require(openAI.calls.first)
-        #expect(openAI.rejections.isEmpty, "\(openAI.rejections)")
-        #expect(call.responseFormatType == "json_schema")
-        #expect(call.maxCompletionTokens == 4_096)
-        #expect(Set(openAI.calls.flatMap(\.filePaths)) == ["Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md"])
+            // The model was asked the right way.
+            let call = try #require(openAI.calls.first)
+            #expect(openAI.rejections.isEmpty, "\(openAI.rejections)")
+            #expect(call.responseFormatType == "json_schema")
+            #expect(call.maxCompletionTokens == 4_096)
+            #expect(Set(openAI.calls.flatMap(\.filePaths)) == ["Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md"])
 
-        // Outputs and summary.
-        let outputs = try harness.outputs
-        #expect(outputs["review-id"] == String(review.id))
-        #expect(outputs["findings"] == "9")
-        #expect(outputs["comments"] == "6")
-        #expect(outputs["files-reviewed"] == "3")
-        #expect(outputs["files-skipped"] == "2")
-        #expect(outputs["model-requests"] == String(openAI.calls.count))
-        #expect(outputs["prompt-tokens"] == String(1_500 * openAI.calls.count))
-        #expect(outputs["completion-tokens"] == String(400 * openAI.calls.count))
-        #expect(outputs["cost-usd"] == Format.usd(report.costUSD ?? -1))
-        let summary = harness.summary
-        #expect(summary.contains("## 🤖 ChatGPT Probot · octo/shop#42"))
-        #expect(summary.contains("| 🔴 critical | 1 | 0 | 1 |"))
-        #expect(summary.contains("```mermaid"))
-        #expect(summary.contains("| `package-lock.json` | built-in exclusion `package-lock.json` |"))
+            // Outputs and summary.
+            let outputs = try harness.outputs
+            #expect(outputs["review-id"] == String(review.id))
+            #expect(outputs["findings"] == "9")
+            #expect(outputs["comments"] == "6")
+            #expect(outputs["files-reviewed"] == "3")
+            #expect(outputs["files-skipped"] == "2")
+            #expect(outputs["model-requests"] == String(openAI.calls.count))
+            #expect(outputs["prompt-tokens"] == String(1_500 * openAI.calls.count))
+            #expect(outputs["completion-tokens"] == String(400 * openAI.calls.count))
+            #expect(outputs["cost-usd"] == Format.usd(report.costUSD ?? -1))
+            let summary = harness.summary
+            #expect(summary.contains("## 🤖 ChatGPT Probot · octo/shop#42"))
+            #expect(summary.contains("| 🔴 critical | 1 | 0 | 1 |"))
+            #expect(summary.contains("```mermaid"))
+            #expect(summary.contains("| `package-lock.json` | built-in exclusion `package-lock.json` |"))
 
-        // The log has groups and a line per batch; the key never appears.
-        #expect(harness.log.contains("::add-mask::\(Self.key)"))
-        #expect(harness.log.contains { $0.hasPrefix("::group::Review with gpt-4.1-mini") })
-        #expect(harness.log.contains { $0.hasPrefix("[1/") && $0.contains("finding(s)") })
-        #expect(!harness.log.dropFirst().contains { $0.contains(Self.key) })
-        #expect(!summary.contains(Self.key))
+            // The log has groups and a line per batch; the key never appears.
+            #expect(harness.log.contains("::add-mask::\(Self.key)"))
+            #expect(harness.log.contains { $0.hasPrefix("::group::Review with gpt-4.1-mini") })
+            #expect(harness.log.contains { $0.hasPrefix("[1/") && $0.contains("finding(s)") })
+            #expect(!harness.log.dropFirst().contains { $0.contains(Self.key) })
+            #expect(!summary.contains(Self.key))
+        }
     }
 
     @Test func anUnexpected422IsRepostedWithCommentsInTheBody() async throws {
-        let github = try await FakeGitHubServer.start()
-        let openAI = try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel)
-        defer { Task { await github.stop(); await openAI.stop() } }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
-        github.failNextReviews(with: [
-            .json(422, ["message": "Unprocessable Entity", "errors": ["Line could not be resolved"]])
-        ])
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
-        let report = try #require(try await harness.run())
-        #expect(report.usedBodyFallback)
-        #expect(github.reviews.count == 1)
-        #expect(github.reviews[0].comments.isEmpty)
-        for title in ["Money as Double", "SQL injection", "Hard-coded path", "Wrong file"] {
-            #expect(github.reviews[0].body.contains(title))
+        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel) }) { github, openAI in
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
+            github.failNextReviews(with: [
+                .json(422, ["message": "Unprocessable Entity", "errors": ["Line could not be resolved"]])
+            ])
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
+            let report = try #require(try await harness.run())
+            #expect(report.usedBodyFallback)
+            #expect(github.reviews.count == 1)
+            #expect(github.reviews[0].comments.isEmpty)
+            for title in ["Money as Double", "SQL injection", "Hard-coded path", "Wrong file"] {
+                #expect(github.reviews[0].body.contains(title))
+            }
+            #expect(harness.log.contains { $0.hasPrefix("::warning::") && $0.contains("Line could not be resolved") })
+            #expect(try harness.outputs["comments"] == "0")
+            #expect(try harness.outputs["findings"] == "9")
         }
-        #expect(harness.log.contains { $0.hasPrefix("::warning::") && $0.contains("Line could not be resolved") })
-        #expect(try harness.outputs["comments"] == "0")
-        #expect(try harness.outputs["findings"] == "9")
     }
 
     @Test func followsPaginationAcrossManyFiles() async throws {
-        let github = try await FakeGitHubServer.start()
         let openAI = try await FakeOpenAIServer.start(apiKey: Self.key) { _ in .content(#"{"summary":"ok","findings":[]}"#) }
-        defer { Task { await github.stop(); await openAI.stop() } }
-        let files = (0..<230).map { index in
-            (filename: "src/module\(index).swift", status: "modified", patch: Optional("@@ -1,2 +1,2 @@\n import Foundation\n-let v = \(index)\n+let v = \(index + 1)"))
+        try await withFakeGitHub { github in
+            let files = (0..<230).map { index in
+                (filename: "src/module\(index).swift", status: "modified", patch: Optional("@@ -1,2 +1,2 @@\n import Foundation\n-let v = \(index)\n+let v = \(index + 1)"))
+            }
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: files)
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
+            let report = try #require(try await harness.run())
+            let filePages = github.requests.filter { $0.path.hasSuffix("/files") }
+            #expect(filePages.count == 3)
+            #expect(filePages.dropFirst().allSatisfy { $0.path.hasPrefix("/repositories/\(github.repositoryID)/") })
+            #expect(report.filesInDiff == 230)
+            #expect(Set(openAI.calls.flatMap(\.filePaths)).count == 230)
+            #expect(try harness.outputs["files-reviewed"] == "230")
+            #expect(github.reviews.count == 1)
+            #expect(github.reviews[0].body.contains("**0 finding(s)**"))
+            // Reads: the PR, 3 pages of files, 3 history listings; writes: one review, one summary comment.
+            // Pages of files plus a constant: no per-file calls.
+            #expect(github.requests.count == 9, "\(github.requests.map { "\($0.method) \($0.path)" })")
         }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: files)
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
-        let report = try #require(try await harness.run())
-        let filePages = github.requests.filter { $0.path.hasSuffix("/files") }
-        #expect(filePages.count == 3)
-        #expect(filePages.dropFirst().allSatisfy { $0.path.hasPrefix("/repositories/\(github.repositoryID)/") })
-        #expect(report.filesInDiff == 230)
-        #expect(Set(openAI.calls.flatMap(\.filePaths)).count == 230)
-        #expect(try harness.outputs["files-reviewed"] == "230")
-        #expect(github.reviews.count == 1)
-        #expect(github.reviews[0].body.contains("**0 finding(s)**"))
-        // Reads: the PR, 3 pages of files, 3 history listings; writes: one review, one summary comment.
-        // Pages of files plus a constant: no per-file calls.
-        #expect(github.requests.count == 9, "\(github.requests.map { "\($0.method) \($0.path)" })")
     }
 
     @Test func dryRunNeedsNoKeyAndPostsNothing() async throws {
-        let github = try await FakeGitHubServer.start()
-        defer { Task { await github.stop() } }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, nil, ["dry-run": "true"]),
-            githubURL: github.baseURL)
-        let report = try #require(try await harness.run())
-        #expect(report.dryRun)
-        #expect(github.reviews.isEmpty)
-        #expect(harness.summary.contains("· dry run"))
-        #expect(harness.summary.contains("| Planned requests | 1 |"))
-        #expect(try harness.outputs["model-requests"] == "0")
-        #expect(try harness.outputs["files-reviewed"] == "3")
-        #expect(try Int(harness.outputs["prompt-tokens"] ?? "") ?? 0 > 0)
+        try await withFakeGitHub { github in
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, nil, ["dry-run": "true"]),
+                githubURL: github.baseURL)
+            let report = try #require(try await harness.run())
+            #expect(report.dryRun)
+            #expect(github.reviews.isEmpty)
+            #expect(harness.summary.contains("· dry run"))
+            #expect(harness.summary.contains("| Planned requests | 1 |"))
+            #expect(try harness.outputs["model-requests"] == "0")
+            #expect(try harness.outputs["files-reviewed"] == "3")
+            #expect(try Int(harness.outputs["prompt-tokens"] ?? "") ?? 0 > 0)
+        }
     }
 
     @Test func eventsThatNeedNoReviewExitCleanlyWithANotice() async throws {
-        let github = try await FakeGitHubServer.start()
-        defer { Task { await github.stop() } }
-        for (name, event) in [
-            ("pull_request", try Self.event { $0["action"] = "closed" }),
-            ("pull_request", try Self.event { json in
-                var pr = json["pull_request"] as? [String: Any] ?? [:]
-                pr["draft"] = true
-                json["pull_request"] = pr
-            }),
-            ("push", try Self.event("push")),
-        ] {
-            // No key: a skipped event must still end green, with the input problem as a warning.
-            let harness = try ActionHarness(eventName: name, event: event, inputs: Self.inputs(github, nil), githubURL: github.baseURL)
-            #expect(try await harness.run() == nil)
-            #expect(harness.log.contains { $0.hasPrefix("::warning::") && $0.contains("openai-api-key") })
-            #expect(harness.log.contains { $0.hasPrefix("::notice::") })
-            #expect(harness.summary.contains("Nothing to review"))
-            #expect(try harness.outputs["comments"] == "0")
+        try await withFakeGitHub { github in
+            for (name, event) in [
+                ("pull_request", try Self.event { $0["action"] = "closed" }),
+                ("pull_request", try Self.event { json in
+                    var pr = json["pull_request"] as? [String: Any] ?? [:]
+                    pr["draft"] = true
+                    json["pull_request"] = pr
+                }),
+                ("push", try Self.event("push")),
+            ] {
+                // No key: a skipped event must still end green, with the input problem as a warning.
+                let harness = try ActionHarness(eventName: name, event: event, inputs: Self.inputs(github, nil), githubURL: github.baseURL)
+                #expect(try await harness.run() == nil)
+                #expect(harness.log.contains { $0.hasPrefix("::warning::") && $0.contains("openai-api-key") })
+                #expect(harness.log.contains { $0.hasPrefix("::notice::") })
+                #expect(harness.summary.contains("Nothing to review"))
+                #expect(try harness.outputs["comments"] == "0")
+            }
+            #expect(github.requests.isEmpty)
         }
-        #expect(github.requests.isEmpty)
     }
 
     @Test func invalidInputsFailBeforeAnyNetworkCall() async throws {
-        let github = try await FakeGitHubServer.start()
-        defer { Task { await github.stop() } }
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event(),
-            inputs: Self.inputs(github, nil, ["max-comments": "lots", "min-severity": "high"]), githubURL: github.baseURL)
-        await #expect {
-            try await harness.run()
-        } throws: { error in
-            guard case .invalidInputs(let error) = error as? RunError else { return false }
-            return error.problems.count == 3 && error.description.contains("`openai-api-key`")
+        try await withFakeGitHub { github in
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(),
+                inputs: Self.inputs(github, nil, ["max-comments": "lots", "min-severity": "high"]), githubURL: github.baseURL)
+            await #expect {
+                try await harness.run()
+            } throws: { error in
+                guard case .invalidInputs(let error) = error as? RunError else { return false }
+                return error.problems.count == 3 && error.description.contains("`openai-api-key`")
+            }
+            #expect(github.requests.isEmpty)
         }
-        #expect(github.requests.isEmpty)
     }
 
     @Test func aForkPullRequestWithoutSecretsIsSkippedNotFailed() async throws {
-        let github = try await FakeGitHubServer.start()
-        defer { Task { await github.stop() } }
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event("pull_request.fork"), inputs: Self.inputs(github, nil),
-            githubURL: github.baseURL)
-        #expect(try await harness.run() == nil)
-        #expect(harness.log.contains { $0.hasPrefix("::notice::") && $0.contains("fork") })
-        #expect(harness.summary.contains("pull_request_target"))
-        #expect(github.requests.isEmpty)
+        try await withFakeGitHub { github in
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event("pull_request.fork"), inputs: Self.inputs(github, nil),
+                githubURL: github.baseURL)
+            #expect(try await harness.run() == nil)
+            #expect(harness.log.contains { $0.hasPrefix("::notice::") && $0.contains("fork") })
+            #expect(harness.summary.contains("pull_request_target"))
+            #expect(github.requests.isEmpty)
+        }
     }
 
     @Test func aRejectedKeyFailsClearlyWritesTheSummaryAndPostsNothing() async throws {
-        let github = try await FakeGitHubServer.start()
-        let openAI = try await FakeOpenAIServer.start(apiKey: "sk-the-real-key-000", script: Self.reviewingModel)
-        defer { Task { await github.stop(); await openAI.stop() } }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
-        var inputs = Self.inputs(github, openAI)
-        inputs["openai-api-key"] = "sk-wrong-key-should-never-print"
-        let harness = try ActionHarness(eventName: "pull_request", event: try Self.event(), inputs: inputs, githubURL: github.baseURL)
-        await #expect {
-            try await harness.run()
-        } throws: { error in
-            String(describing: error).contains("401 (invalid_api_key)")
+        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: "sk-the-real-key-000", script: Self.reviewingModel) }) { github, openAI in
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
+            var inputs = Self.inputs(github, openAI)
+            inputs["openai-api-key"] = "sk-wrong-key-should-never-print"
+            let harness = try ActionHarness(eventName: "pull_request", event: try Self.event(), inputs: inputs, githubURL: github.baseURL)
+            await #expect {
+                try await harness.run()
+            } throws: { error in
+                String(describing: error).contains("401 (invalid_api_key)")
+            }
+            #expect(github.reviews.isEmpty)
+            #expect(harness.summary.contains("[!CAUTION]"))
+            #expect(harness.summary.contains("invalid_api_key"))
+            #expect(!harness.summary.contains("sk-wrong-key-should-never-print"))
+            #expect(!harness.log.dropFirst().contains { $0.contains("sk-wrong-key-should-never-print") })
+            #expect(try harness.outputs["review-id"] == "")
         }
-        #expect(github.reviews.isEmpty)
-        #expect(harness.summary.contains("[!CAUTION]"))
-        #expect(harness.summary.contains("invalid_api_key"))
-        #expect(!harness.summary.contains("sk-wrong-key-should-never-print"))
-        #expect(!harness.log.dropFirst().contains { $0.contains("sk-wrong-key-should-never-print") })
-        #expect(try harness.outputs["review-id"] == "")
     }
 
     @Test func failOnFailsTheStepAfterPostingEverything() async throws {
-        let github = try await FakeGitHubServer.start()
-        let openAI = try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel)
-        defer { Task { await github.stop(); await openAI.stop() } }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI, ["fail-on": "critical"]),
-            githubURL: github.baseURL)
-        await #expect {
-            try await harness.run()
-        } throws: { error in
-            guard case .failOn(let finding, _) = error as? RunError else { return false }
-            return finding.title == "SQL injection"
+        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel) }) { github, openAI in
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI, ["fail-on": "critical"]),
+                githubURL: github.baseURL)
+            await #expect {
+                try await harness.run()
+            } throws: { error in
+                guard case .failOn(let finding, _) = error as? RunError else { return false }
+                return finding.title == "SQL injection"
+            }
+            #expect(github.reviews.count == 1)
+            #expect(try harness.outputs["comments"] == "6")
         }
-        #expect(github.reviews.count == 1)
-        #expect(try harness.outputs["comments"] == "6")
     }
 
     @Test func aMalformedEventFileIsAClearError() async throws {
-        let github = try await FakeGitHubServer.start()
-        defer { Task { await github.stop() } }
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: Data("{\"pull_request\": 5}".utf8), inputs: Self.inputs(github, nil, ["openai-api-key": "sk-x"]),
-            githubURL: github.baseURL)
-        await #expect {
-            try await harness.run()
-        } throws: { error in
-            String(describing: error).hasPrefix("the event payload is malformed")
+        try await withFakeGitHub { github in
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: Data("{\"pull_request\": 5}".utf8), inputs: Self.inputs(github, nil, ["openai-api-key": "sk-x"]),
+                githubURL: github.baseURL)
+            await #expect {
+                try await harness.run()
+            } throws: { error in
+                String(describing: error).hasPrefix("the event payload is malformed")
+            }
         }
     }
 }
