@@ -14,7 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),  // the few-shot examples file
     ],
     targets: [
-        .target(name: "ProbotCore", dependencies: [logging]),
+        .target(name: "ProbotCore"),
         .target(name: "Tokenizer", resources: [.copy("Resources")]),
         .target(
             name: "ProbotServices",
@@ -41,7 +41,6 @@ let package = Package(
                 "ProbotCore", "ProbotServices", logging,
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -1,7 +1,7 @@
 package import Foundation
-package import ProbotCore
-package import ProbotServices
 import Logging
+package import ProbotCore
+import ProbotServices
 
 /// Runs ``ActionRunner`` the way the GitHub runner starts the container: an event file, `GITHUB_*` variables,
 /// `INPUT_*` variables with hyphens, and `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files, over real HTTP.
@@ -60,7 +60,9 @@ package struct ActionHarness {
 
     /// Step outputs parsed with the runner's heredoc rules.
     package var outputs: [String: String] {
-        get throws { try OutputFileParser.parse((try? String(contentsOfFile: directory.path("output"), encoding: .utf8)) ?? "") }
+        get throws {
+            try OutputFileParser.parse((try? String(contentsOfFile: directory.path("output"), encoding: .utf8)) ?? "")
+        }
     }
 
     /// Log lines written.
@@ -78,7 +80,11 @@ package enum OutputFileParser {
     package static func parse(_ text: String) throws -> [String: String] {
         var result: [String: String] = [:]
         var lines = text.components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() } else if !lines.isEmpty { throw Malformed(description: "EOF marker missing new line.") }
+        if lines.last == "" {
+            lines.removeLast()
+        } else if !lines.isEmpty {
+            throw Malformed(description: "EOF marker missing new line.")
+        }
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -92,7 +98,9 @@ package enum OutputFileParser {
                     value.append(lines[index])
                     index += 1
                 }
-                guard index < lines.count else { throw Malformed(description: "Matching delimiter not found '\(delimiter)'") }
+                guard index < lines.count else {
+                    throw Malformed(description: "Matching delimiter not found '\(delimiter)'")
+                }
                 index += 1
                 result[name] = value.joined(separator: "\n")
             } else if let equals = line.firstIndex(of: "=") {

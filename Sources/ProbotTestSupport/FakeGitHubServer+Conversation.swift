@@ -26,7 +26,12 @@ extension FakeGitHubServer {
         guard let kind = captures["kind"], ["issues", "pulls"].contains(kind) else { return notFound }
         let content = (request.json as? [String: Any])?["content"] as? String ?? ""
         guard ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"].contains(content) else {
-            return .json(422, ["message": "Validation Failed", "errors": [["resource": "Reaction", "code": "invalid", "field": "content"]]])
+            return .json(
+                422,
+                [
+                    "message": "Validation Failed",
+                    "errors": [["resource": "Reaction", "code": "invalid", "field": "content"]],
+                ])
         }
         state.withLock { $0.reactions.append("\(kind):\(number(captures, "id")):\(content)") }
         return .json(201, ["id": 1, "content": content])
@@ -40,7 +45,9 @@ extension FakeGitHubServer {
                 "id": 900_000 + number, "number": number, "title": issue.title, "body": issue.body, "state": "open",
                 "labels": issue.labels.map { ["name": $0] },
             ]
-            if issue.isPullRequest { item["pull_request"] = ["url": "https://api.github.com/repos/\(owner)/\(repo)/pulls/\(number)"] }
+            if issue.isPullRequest {
+                item["pull_request"] = ["url": "https://api.github.com/repos/\(owner)/\(repo)/pulls/\(number)"]
+            }
             return item
         }
         return page(all, query: request.query, path: "/repositories/\(repositoryID)/issues")
@@ -48,14 +55,22 @@ extension FakeGitHubServer {
 
     func createIssue(_ request: ReceivedRequest) -> Reply {
         guard let json = request.json as? [String: Any], let title = json["title"] as? String else {
-            return .json(422, ["message": "Validation Failed", "errors": [["resource": "Issue", "code": "missing_field", "field": "title"]]])
+            return .json(
+                422,
+                [
+                    "message": "Validation Failed",
+                    "errors": [["resource": "Issue", "code": "missing_field", "field": "title"]],
+                ])
         }
         let number = state.withLock { state in
             state.nextID += 1
-            state.issues[state.nextID] = (title, json["body"] as? String ?? "", json["labels"] as? [String] ?? [], false)
+            state.issues[state.nextID] = (
+                title, json["body"] as? String ?? "", json["labels"] as? [String] ?? [], false
+            )
             return state.nextID
         }
-        return .json(201, ["id": number, "number": number, "html_url": "https://github.com/\(owner)/\(repo)/issues/\(number)"])
+        return .json(
+            201, ["id": number, "number": number, "html_url": "https://github.com/\(owner)/\(repo)/issues/\(number)"])
     }
 
     func editIssue(_ request: ReceivedRequest, number: Int) -> Reply {
@@ -72,14 +87,21 @@ extension FakeGitHubServer {
 
     func listIssueComments(_ request: ReceivedRequest, number: Int) -> Reply {
         guard state.withLock({ $0.pulls[number] != nil || $0.plainIssues.contains(number) }) else { return notFound }
-        let all = state.withLock { $0.issueComments }.map { ["id": $0.id, "body": $0.body, "user": Self.bot] as [String: Any] }
+        let all = state.withLock { $0.issueComments }.map {
+            ["id": $0.id, "body": $0.body, "user": Self.bot] as [String: Any]
+        }
         return page(all, query: request.query, path: "/repositories/\(repositoryID)/issues/\(number)/comments")
     }
 
     func createIssueComment(_ request: ReceivedRequest, number: Int) -> Reply {
         guard state.withLock({ $0.pulls[number] != nil || $0.plainIssues.contains(number) }) else { return notFound }
         guard let body = (request.json as? [String: Any])?["body"] as? String, !body.isEmpty else {
-            return .json(422, ["message": "Validation Failed", "errors": [["resource": "IssueComment", "code": "missing_field", "field": "body"]]])
+            return .json(
+                422,
+                [
+                    "message": "Validation Failed",
+                    "errors": [["resource": "IssueComment", "code": "missing_field", "field": "body"]],
+                ])
         }
         if body.count > 65_536 {
             return .json(
@@ -103,7 +125,9 @@ extension FakeGitHubServer {
     }
 
     func editIssueComment(_ request: ReceivedRequest, id: Int) -> Reply {
-        guard let body = (request.json as? [String: Any])?["body"] as? String else { return .json(422, ["message": "body missing"]) }
+        guard let body = (request.json as? [String: Any])?["body"] as? String else {
+            return .json(422, ["message": "body missing"])
+        }
         let found = state.withLock { state -> Bool in
             guard let index = state.issueComments.firstIndex(where: { $0.id == id }) else { return false }
             state.issueComments[index].body = body

@@ -18,7 +18,8 @@ extension FakeGitHubServer {
             return .json(422, ["message": "Unprocessable Entity", "errors": ["Body can't be blank"]])
         }
         if body.count > 65_536 {
-            return .json(422, ["message": "Unprocessable Entity", "errors": ["Body is too long (maximum is 65536 characters)"]])
+            return .json(
+                422, ["message": "Unprocessable Entity", "errors": ["Body is too long (maximum is 65536 characters)"]])
         }
         if let commit = json["commit_id"] as? String, commit != pull.headSHA {
             errors.append("Line could not be resolved")
@@ -53,7 +54,8 @@ extension FakeGitHubServer {
                     errors.append("Pull request review thread start line must precede the end line.")
                     continue
                 }
-                guard let startHunk = Self.commentableHunks(patch, side: startSide)[startLine], startHunk == endHunk else {
+                guard let startHunk = Self.commentableHunks(patch, side: startSide)[startLine], startHunk == endHunk
+                else {
                     errors.append("Pull request review thread start line must be part of the same hunk as the line.")
                     continue
                 }
@@ -64,23 +66,31 @@ extension FakeGitHubServer {
             state.withLock { $0.rejected.append(errors) }
             return .json(
                 422,
-                ["message": "Unprocessable Entity", "errors": errors,
-                 "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request",
-                 "status": "422"])
+                [
+                    "message": "Unprocessable Entity", "errors": errors,
+                    "documentation_url":
+                        "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request",
+                    "status": "422",
+                ])
         }
         let id = state.withLock { state in
             state.nextID += 1
             state.reviews.append(
-                PostedReview(id: state.nextID, commitID: json["commit_id"] as? String, body: body, event: event, comments: comments))
+                PostedReview(
+                    id: state.nextID, commitID: json["commit_id"] as? String, body: body, event: event,
+                    comments: comments))
             return state.nextID
         }
         let number = pull.json["number"] as? Int ?? 0
         return .json(
             200,
-            ["id": id, "node_id": "PRR_\(id)", "body": body, "state": event == nil ? "PENDING" : "COMMENTED",
-             "commit_id": pull.headSHA, "html_url": "https://github.com/\(owner)/\(repo)/pull/\(number)#pullrequestreview-\(id)",
-             "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"],
-             "submitted_at": "2026-11-26T12:00:00Z", "author_association": "NONE"])
+            [
+                "id": id, "node_id": "PRR_\(id)", "body": body, "state": event == nil ? "PENDING" : "COMMENTED",
+                "commit_id": pull.headSHA,
+                "html_url": "https://github.com/\(owner)/\(repo)/pull/\(number)#pullrequestreview-\(id)",
+                "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"],
+                "submitted_at": "2026-11-26T12:00:00Z", "author_association": "NONE",
+            ])
     }
 
     /// Line number → hunk index for the lines GitHub accepts on `side`; written independently of the code under test.

@@ -13,7 +13,8 @@ extension FakeGitHubServer {
         router.add("GET /pulls/:number/files") { [self] request, p in
             pull(p).map { files($0, number: number(p), query: request.query) } ?? notFound
         }
-        router.add("GET /pulls/:number/comments") { [self] request, p in reviewComments(number(p), query: request.query) }
+        router.add("GET /pulls/:number/comments") { [self] request, p in reviewComments(number(p), query: request.query)
+        }
         router.add("GET /pulls/:number/reviews") { [self] request, p in reviewList(number(p), query: request.query) }
         router.add("POST /pulls/:number/reviews") { [self] request, p in
             pull(p).map { createReview($0, request: request) } ?? notFound
@@ -23,12 +24,20 @@ extension FakeGitHubServer {
         router.add("GET /issues") { [self] request, _ in listIssues(request) }
         router.add("POST /issues") { [self] request, _ in createIssue(request) }
         router.add("PATCH /issues/:number") { [self] request, p in editIssue(request, number: number(p)) }
-        router.add("GET /issues/:number/comments") { [self] request, p in listIssueComments(request, number: number(p)) }
-        router.add("POST /issues/:number/comments") { [self] request, p in createIssueComment(request, number: number(p)) }
+        router.add("GET /issues/:number/comments") { [self] request, p in listIssueComments(request, number: number(p))
+        }
+        router.add("POST /issues/:number/comments") { [self] request, p in
+            createIssueComment(request, number: number(p))
+        }
         router.add("PATCH /issues/comments/:id") { [self] request, p in editIssueComment(request, id: number(p, "id")) }
         router.add("GET /compare/:range") { [self] _, p in
             guard let comparison = state.withLock({ $0.comparisons[p["range"] ?? ""] }) else { return notFound }
-            return .json(200, ["status": comparison.status, "files": comparison.files.map { ["filename": $0, "status": "modified"] }])
+            return .json(
+                200,
+                [
+                    "status": comparison.status,
+                    "files": comparison.files.map { ["filename": $0, "status": "modified"] },
+                ])
         }
         return router
     }
@@ -76,7 +85,10 @@ extension FakeGitHubServer {
     }
 
     /// One page of `items` with GitHub's `Link` header (`next`, and `last` when asked).
-    func page(_ items: [[String: Any]], query: [String: String], path: String, headers extra: [String: String] = [:], withLast: Bool = false) -> Reply {
+    func page(
+        _ items: [[String: Any]], query: [String: String], path: String, headers extra: [String: String] = [:],
+        withLast: Bool = false
+    ) -> Reply {
         let perPage = min(100, max(1, Int(query["per_page"] ?? "") ?? 30))
         let page = max(1, Int(query["page"] ?? "") ?? 1)
         let start = (page - 1) * perPage

@@ -134,7 +134,10 @@ package final class FakeGitHubServer: Sendable {
     /// The next requests with `method` whose path ends with `pathSuffix` get `replies`, one each, before
     /// normal handling resumes. With `afterWriting`, a review is stored first and the reply still sent.
     package func inject(_ method: String, _ pathSuffix: String, replies: [Reply], afterWriting: Bool = false) {
-        state.withLock { $0.faults.append(Fault(method: method, pathSuffix: pathSuffix, replies: replies, afterWriting: afterWriting)) }
+        state.withLock {
+            $0.faults.append(
+                Fault(method: method, pathSuffix: pathSuffix, replies: replies, afterWriting: afterWriting))
+        }
     }
 
     /// Declares how `base...head` compares: `ahead` with `files`, `diverged`, `identical`; unknown pairs are 404.
@@ -154,7 +157,8 @@ package final class FakeGitHubServer: Sendable {
     }
 
     /// Adds an open issue (or, with `isPullRequest`, a pull request as the issues list shows it) with labels.
-    package func addListedIssue(number: Int, title: String, body: String, labels: [String], isPullRequest: Bool = false) {
+    package func addListedIssue(number: Int, title: String, body: String, labels: [String], isPullRequest: Bool = false)
+    {
         state.withLock { $0.issues[number] = (title, body, labels, isPullRequest) }
     }
 

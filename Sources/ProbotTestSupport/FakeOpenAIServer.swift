@@ -78,18 +78,23 @@ package final class FakeOpenAIServer: Sendable {
         self.script = script
     }
 
+    /// The key the fake accepts unless told otherwise.
+    package static let defaultKey = "sk-test-secret-key-0123456789"
+
     /// Starts the server.
     package static func start(
-        apiKey: String = "sk-test-secret-key-0123456789", route: Route = .openAI, contextLimitCharacters: Int? = nil,
+        apiKey: String = defaultKey, route: Route = .openAI, contextLimitCharacters: Int? = nil,
         latency: (@Sendable (_ promptTokens: Int, _ completionTokens: Int) -> Duration)? = nil,
         script: @escaping @Sendable (Call) -> Answer
     ) async throws -> FakeOpenAIServer {
         let fake = FakeOpenAIServer(
-            apiKey: apiKey, route: route, contextLimitCharacters: contextLimitCharacters, latency: latency, script: script)
+            apiKey: apiKey, route: route, contextLimitCharacters: contextLimitCharacters, latency: latency,
+            script: script)
         let server = try await LoopbackServer.start { [fake] request in
             let reply = fake.handle(request)
             if let latency = fake.latency, reply.status == 200,
-                let usage = (try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["usage"] as? [String: Any]
+                let usage = (try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["usage"]
+                    as? [String: Any]
             {
                 let wait = latency(usage["prompt_tokens"] as? Int ?? 0, usage["completion_tokens"] as? Int ?? 0)
                 fake.latencies.withLock { $0.append(wait) }
@@ -137,7 +142,16 @@ package final class FakeOpenAIServer: Sendable {
         case .githubModels: path = "/inference/chat/completions"
         }
         guard request.method == "POST", request.path == path else {
-            if case .azure = route { return .json(404, ["error": ["code": "DeploymentNotFound", "message": "The API deployment for this resource does not exist."]]) }
+            if case .azure = route {
+                return .json(
+                    404,
+                    [
+                        "error": [
+                            "code": "DeploymentNotFound",
+                            "message": "The API deployment for this resource does not exist.",
+                        ]
+                    ])
+            }
             return reject(404, code: "unknown_url", "Unknown request URL: \(request.method) \(request.path).")
         }
         switch route {
@@ -147,7 +161,14 @@ package final class FakeOpenAIServer: Sendable {
             }
         case .azure(_, let apiVersion):
             guard request.headers["api-key"] == apiKey else {
-                return .json(401, ["error": ["code": "401", "message": "Access denied due to invalid subscription key or wrong API endpoint."]])
+                return .json(
+                    401,
+                    [
+                        "error": [
+                            "code": "401",
+                            "message": "Access denied due to invalid subscription key or wrong API endpoint.",
+                        ]
+                    ])
             }
             guard request.query["api-version"] == apiVersion else {
                 return .json(404, ["error": ["code": "404", "message": "Resource not found"]])
@@ -186,7 +207,12 @@ package final class FakeOpenAIServer: Sendable {
         rejectedRequests.withLock { $0.append(message) }
         return .json(
             status,
-            ["error": ["message": message, "type": "invalid_request_error", "param": param as Any? ?? NSNull(), "code": code as Any? ?? NSNull()]])
+            [
+                "error": [
+                    "message": message, "type": "invalid_request_error", "param": param as Any? ?? NSNull(),
+                    "code": code as Any? ?? NSNull(),
+                ]
+            ])
     }
 
     private func answer(_ answer: Answer, call: Call) -> Reply {
@@ -194,21 +220,40 @@ package final class FakeOpenAIServer: Sendable {
         func completion(content: Any, refusal: Any, finish: String, prompt: Int, completion: Int) -> Reply {
             .json(
                 200,
-                ["id": "chatcmpl-fake", "object": "chat.completion", "created": 1_764_000_000, "model": call.model,
-                 "choices": [["index": 0, "message": ["role": "assistant", "content": content, "refusal": refusal], "finish_reason": finish, "logprobs": NSNull()]],
-                 "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion]],
+                [
+                    "id": "chatcmpl-fake", "object": "chat.completion", "created": 1_764_000_000, "model": call.model,
+                    "choices": [
+                        [
+                            "index": 0, "message": ["role": "assistant", "content": content, "refusal": refusal],
+                            "finish_reason": finish, "logprobs": NSNull(),
+                        ]
+                    ],
+                    "usage": [
+                        "prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion,
+                    ],
+                ],
                 headers: ["x-request-id": "req_fake", "x-ratelimit-remaining-tokens": "100000"])
         }
         switch answer {
         case .content(let text, let prompt, let completionTokens):
-            return completion(content: text, refusal: NSNull(), finish: "stop", prompt: prompt ?? promptEstimate, completion: completionTokens)
+            return completion(
+                content: text, refusal: NSNull(), finish: "stop", prompt: prompt ?? promptEstimate,
+                completion: completionTokens)
         case .refusal(let text):
             return completion(content: NSNull(), refusal: text, finish: "stop", prompt: promptEstimate, completion: 10)
         case .truncated(let text):
-            return completion(content: text, refusal: NSNull(), finish: "length", prompt: promptEstimate, completion: call.maxCompletionTokens ?? 0)
+            return completion(
+                content: text, refusal: NSNull(), finish: "length", prompt: promptEstimate,
+                completion: call.maxCompletionTokens ?? 0)
         case .error(let status, let code, let message, let headers):
             return .json(
-                status, ["error": ["message": message, "type": "invalid_request_error", "param": NSNull(), "code": code as Any? ?? NSNull()]],
+                status,
+                [
+                    "error": [
+                        "message": message, "type": "invalid_request_error", "param": NSNull(),
+                        "code": code as Any? ?? NSNull(),
+                    ]
+                ],
                 headers: headers)
         }
     }

@@ -10,7 +10,9 @@ package enum Fixture {
 
     /// The data of `Fixtures/<name>` in `bundle`.
     package static func data(_ name: String, in bundle: Bundle) throws -> Data {
-        guard let url = bundle.url(forResource: "Fixtures/" + name, withExtension: nil) else { throw Missing(name: name) }
+        guard let url = bundle.url(forResource: "Fixtures/" + name, withExtension: nil) else {
+            throw Missing(name: name)
+        }
         return try Data(contentsOf: url)
     }
 
@@ -21,7 +23,9 @@ package enum Fixture {
 
     /// Names of the files in `Fixtures/<folder>` ending in `suffix`, sorted.
     package static func names(in folder: String, suffix: String, bundle: Bundle) throws -> [String] {
-        guard let url = bundle.url(forResource: "Fixtures/" + folder, withExtension: nil) else { throw Missing(name: folder) }
+        guard let url = bundle.url(forResource: "Fixtures/" + folder, withExtension: nil) else {
+            throw Missing(name: folder)
+        }
         return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(suffix) }.sorted()
     }
 }

@@ -29,6 +29,7 @@ package final class InMemoryGitHub: PullRequestSource, ReviewPublisher, Sendable
             return true
         }
         if reject { throw PublishError.rejected(["Pull request review thread line must be part of the diff"]) }
-        return PublishedReview(id: drafts.count, htmlURL: "https://github.com/o/r/pull/\(ref.number)#pullrequestreview-\(drafts.count)")
+        return PublishedReview(
+            id: drafts.count, htmlURL: "https://github.com/o/r/pull/\(ref.number)#pullrequestreview-\(drafts.count)")
     }
 }

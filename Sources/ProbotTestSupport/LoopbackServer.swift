@@ -89,13 +89,16 @@ package final class LoopbackServer: Sendable {
     }
 
     /// Starts listening and returns once the port is known.
-    package static func start(_ respond: @escaping @Sendable (ReceivedRequest) async -> Reply) async throws -> LoopbackServer {
+    package static func start(_ respond: @escaping @Sendable (ReceivedRequest) async -> Reply) async throws
+        -> LoopbackServer
+    {
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled,
             handler: Handler(respond: respond))
         let task = Task { try await server.run() }
         try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress, let url = URL(string: "http://127.0.0.1:\(port)") else {
+        guard case .ip4(_, let port) = await server.listeningAddress, let url = URL(string: "http://127.0.0.1:\(port)")
+        else {
             task.cancel()
             throw URLError(.cannotConnectToHost)
         }

@@ -47,6 +47,7 @@ package final class MockClock: Clock, @unchecked Sendable {
     /// The wall-clock time now.
     package func wallClock() -> Date {
         let offset = state.withLock { $0.now }
-        return start.addingTimeInterval(Double(offset.components.seconds) + Double(offset.components.attoseconds) / 1e18)
+        return start.addingTimeInterval(
+            Double(offset.components.seconds) + Double(offset.components.attoseconds) / 1e18)
     }
 }

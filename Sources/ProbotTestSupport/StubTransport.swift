@@ -22,6 +22,8 @@ package final class StubTransport: HTTPTransport, Sendable {
 
     /// A JSON response.
     package static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> TransportResponse {
-        TransportResponse(status: status, headers: headers.merging(["content-type": "application/json"]) { $1 }, body: Data(text.utf8))
+        TransportResponse(
+            status: status, headers: headers.merging(["content-type": "application/json"]) { $1 }, body: Data(text.utf8)
+        )
     }
 }

@@ -1,11 +1,12 @@
-/// Starts the fake GitHub and a fake model (`startModel`), runs `body`, and stops both when `body` returns or
-/// throws, so no test leaves a server running behind it.
+/// Starts the fake GitHub and a fake model (with ``FakeOpenAIServer/start(apiKey:route:contextLimitCharacters:latency:script:)``'s
+/// arguments), runs `body`, and stops both when `body` returns or throws, so no test leaves a server behind.
 package func withFakes<R>(
-    model startModel: () async throws -> FakeOpenAIServer,
+    apiKey: String = FakeOpenAIServer.defaultKey, route: FakeOpenAIServer.Route = .openAI,
+    script: @escaping @Sendable (FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer,
     _ body: (FakeGitHubServer, FakeOpenAIServer) async throws -> R
 ) async throws -> R {
     try await withFakeGitHub { github in
-        try await withFakeModel(startModel) { model in try await body(github, model) }
+        try await withFakeModel(apiKey: apiKey, route: route, script: script) { model in try await body(github, model) }
     }
 }
 
@@ -22,11 +23,13 @@ package func withFakeGitHub<R>(_ body: (FakeGitHubServer) async throws -> R) asy
     }
 }
 
-/// Starts a fake model (`start`), runs `body`, and stops the server when `body` returns or throws.
+/// Starts a fake model, runs `body`, and stops the server when `body` returns or throws.
 package func withFakeModel<R>(
-    _ start: () async throws -> FakeOpenAIServer, _ body: (FakeOpenAIServer) async throws -> R
+    apiKey: String = FakeOpenAIServer.defaultKey, route: FakeOpenAIServer.Route = .openAI,
+    script: @escaping @Sendable (FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer,
+    _ body: (FakeOpenAIServer) async throws -> R
 ) async throws -> R {
-    let model = try await start()
+    let model = try await FakeOpenAIServer.start(apiKey: apiKey, route: route, script: script)
     do {
         let result = try await body(model)
         await model.stop()

@@ -5,7 +5,8 @@ enum BytePairMerge {
     static let heapThreshold = 128
 
     /// Appends the ranks of `piece` (`length` bytes, not itself a token) to `output`.
-    static func encode(_ piece: UnsafePointer<UInt8>, _ length: Int, _ vocabulary: Vocabulary, into output: inout [Int]) {
+    static func encode(_ piece: UnsafePointer<UInt8>, _ length: Int, _ vocabulary: Vocabulary, into output: inout [Int])
+    {
         if length <= heapThreshold {
             quadratic(piece, length, vocabulary, into: &output)
         } else {
@@ -14,7 +15,9 @@ enum BytePairMerge {
     }
 
     /// The reference algorithm, as in tiktoken's `_byte_pair_merge`.
-    static func quadratic(_ piece: UnsafePointer<UInt8>, _ length: Int, _ vocabulary: Vocabulary, into output: inout [Int]) {
+    static func quadratic(
+        _ piece: UnsafePointer<UInt8>, _ length: Int, _ vocabulary: Vocabulary, into output: inout [Int]
+    ) {
         // parts[k] = (start offset, rank of the pair starting at this part)
         var starts = [Int](unsafeUninitializedCapacity: length + 1) { buffer, count in
             for index in 0...length { buffer[index] = index }

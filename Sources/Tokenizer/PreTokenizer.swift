@@ -127,7 +127,10 @@ enum PreTokenizer {
                 // Backtrack upper* to the last scalar that is also lower-ish (Lm, Lo or a mark).
                 var k = upperEnd - 1
                 while k >= start {
-                    if classes[k].contains(.lowerish) { lowerStart = k; break }
+                    if classes[k].contains(.lowerish) {
+                        lowerStart = k
+                        break
+                    }
                     k -= 1
                 }
             }

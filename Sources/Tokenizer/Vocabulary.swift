@@ -66,7 +66,10 @@ package final class Vocabulary: @unchecked Sendable {
             var digits = 0
             while index < data.count && data[index] != 0x0A {
                 let digit = data[index] &- 0x30
-                if data[index] == 0x0D { index += 1; continue }
+                if data[index] == 0x0D {
+                    index += 1
+                    continue
+                }
                 guard digit < 10 else { throw .malformedLine(lineNumber) }
                 rank = rank &* 10 &+ Int32(digit)
                 digits += 1

@@ -89,7 +89,8 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = environment["CHATGPT_PROBOT_DEBUG"] == "1" ? .debug : .warning
-        let factory = ServiceFactory(transport: URLSessionTransport(), console: console, logger: logger, clock: ContinuousClock())
+        let factory = ServiceFactory(
+            transport: URLSessionTransport(), console: console, logger: logger, clock: ContinuousClock())
         let runner = LocalReviewRunner(inputs: inputs, factory: factory)
         do {
             let (_, markdown) = try await runner.run(diff: text)
@@ -102,7 +103,8 @@ struct ReviewCommand: AsyncParsableCommand {
 
     private func readDiff() throws -> String {
         let data =
-            diff == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: diff))
+            diff == "-"
+            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: diff))
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -44,13 +44,15 @@ struct TokensCommand: ParsableCommand {
             if let known = EncodingName.forModel(model) {
                 name = known
             } else {
-                FileHandle.standardError.write(Data("warning: model \(model) has no known tokenizer; using o200k_base\n".utf8))
+                FileHandle.standardError.write(
+                    Data("warning: model \(model) has no known tokenizer; using o200k_base\n".utf8))
                 name = .o200kBase
             }
         }
         let tokenizer: BPEEncoding
         do {
-            tokenizer = try EncodingLoader.load(name, directory: ProcessInfo.processInfo.environment["CHATGPT_PROBOT_VOCAB_DIR"])
+            tokenizer = try EncodingLoader.load(
+                name, directory: ProcessInfo.processInfo.environment["CHATGPT_PROBOT_VOCAB_DIR"])
         } catch {
             throw Self.fail(error.description)
         }
@@ -59,7 +61,9 @@ struct TokensCommand: ParsableCommand {
         for file in inputs {
             let data: Data
             do {
-                data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+                data =
+                    file == "-"
+                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
                 throw Self.fail("cannot read \(file): \(error.localizedDescription)")
             }

@@ -5,16 +5,21 @@ import Testing
 struct FindingPlacerTests {
     private func files() throws -> [FileDiff] {
         [
-            FileDiff(path: "Shop.swift", hunks: try PatchParser.parse(Fixture.text("patches/multi-hunk.patch", in: .module))),
-            FileDiff(path: "main.py", hunks: try PatchParser.parse(Fixture.text("patches/empty-context.patch", in: .module))),
+            FileDiff(
+                path: "Shop.swift", hunks: try PatchParser.parse(Fixture.text("patches/multi-hunk.patch", in: .module))),
+            FileDiff(
+                path: "main.py", hunks: try PatchParser.parse(Fixture.text("patches/empty-context.patch", in: .module))),
         ]
     }
 
     private func finding(
-        _ line: Int, path: String = "Shop.swift", start: Int? = nil, side: DiffSide = .right, _ severity: Severity = .major,
+        _ line: Int, path: String = "Shop.swift", start: Int? = nil, side: DiffSide = .right,
+        _ severity: Severity = .major,
         title: String = "Problem", suggestion: String? = nil
     ) -> Finding {
-        Finding(path: path, line: line, startLine: start, side: side, severity: severity, title: title, body: "Details.", suggestion: suggestion)
+        Finding(
+            path: path, line: line, startLine: start, side: side, severity: severity, title: title, body: "Details.",
+            suggestion: suggestion)
     }
 
     @Test func inlineOnlyWhereGitHubAcceptsIt() throws {
@@ -28,7 +33,10 @@ struct FindingPlacerTests {
             finding(42, start: 3),  // range across hunks: body
             finding(6, side: .left),  // LEFT line past the first hunk's old range: body
         ])
-        #expect(result.inline.map { "\($0.path):\($0.line)\($0.side == .left ? "L" : "")" } == ["Shop.swift:2", "Shop.swift:2L", "Shop.swift:44"])
+        #expect(
+            result.inline.map { "\($0.path):\($0.line)\($0.side == .left ? "L" : "")" } == [
+                "Shop.swift:2", "Shop.swift:2L", "Shop.swift:44",
+            ])
         #expect(result.inline[2].startLine == 42)
         #expect(result.body.map(\.reason) == [.lineNotInDiff, .fileNotInDiff, .lineNotInDiff, .lineNotInDiff])
         #expect(result.posted.count == 7)

@@ -11,9 +11,12 @@ struct ModeTests {
 
     static let ref42 = PullRequestRef(owner: "octo", repo: "shop", number: 42)
 
-    private func plan(_ eventName: String, _ fixture: String, mode: ModeInput = .auto, pullRequest: String? = nil) throws -> RunPlan {
+    private func plan(_ eventName: String, _ fixture: String, mode: ModeInput = .auto, pullRequest: String? = nil)
+        throws -> RunPlan
+    {
         try ModeResolver.resolve(
-            eventName: eventName, event: Self.event(fixture), mode: mode, pullRequest: pullRequest, repository: "octo/shop")
+            eventName: eventName, event: Self.event(fixture), mode: mode, pullRequest: pullRequest,
+            repository: "octo/shop")
     }
 
     private func isSkip(_ plan: RunPlan, _ text: String) -> Bool {
@@ -22,20 +25,33 @@ struct ModeTests {
     }
 
     @Test func pullRequestEvents() throws {
-        guard case .review(let ref, let payload) = try plan("pull_request", "pull_request.opened") else { Issue.record("review"); return }
+        guard case .review(let ref, let payload) = try plan("pull_request", "pull_request.opened") else {
+            Issue.record("review")
+            return
+        }
         #expect(ref == Self.ref42)
         #expect(payload?.number == 42)
-        guard case .review = try plan("pull_request_target", "pull_request.opened", mode: .review) else { Issue.record("review"); return }
-        guard case .audit = try plan("pull_request", "pull_request.opened", mode: .audit) else { Issue.record("audit"); return }
+        guard case .review = try plan("pull_request_target", "pull_request.opened", mode: .review) else {
+            Issue.record("review")
+            return
+        }
+        guard case .audit = try plan("pull_request", "pull_request.opened", mode: .audit) else {
+            Issue.record("audit")
+            return
+        }
         #expect(isSkip(try plan("pull_request", "pull_request.opened", mode: .chat), "comment"))
     }
 
     @Test func workflowDispatch() throws {
         #expect(try plan("workflow_dispatch", "workflow_dispatch") == .review(Self.ref42, payload: nil))
         #expect(isSkip(try plan("workflow_dispatch", "workflow_dispatch.no-inputs"), "pull-request"))
-        #expect(try plan("workflow_dispatch", "workflow_dispatch.no-inputs", mode: .audit) == .audit(repository: "octo/shop"))
-        #expect(try plan("workflow_dispatch", "workflow_dispatch.no-inputs", pullRequest: "https://github.com/octo/other/pull/9")
-            == .review(PullRequestRef(owner: "octo", repo: "other", number: 9), payload: nil))
+        #expect(
+            try plan("workflow_dispatch", "workflow_dispatch.no-inputs", mode: .audit)
+                == .audit(repository: "octo/shop"))
+        #expect(
+            try plan(
+                "workflow_dispatch", "workflow_dispatch.no-inputs", pullRequest: "https://github.com/octo/other/pull/9")
+                == .review(PullRequestRef(owner: "octo", repo: "other", number: 9), payload: nil))
     }
 
     @Test func schedule() throws {
@@ -46,40 +62,71 @@ struct ModeTests {
     }
 
     @Test func commentCommands() throws {
-        guard case .command(let issueRef, let onIssue) = try plan("issue_comment", "issue_comment.issue") else { Issue.record("command"); return }
+        guard case .command(let issueRef, let onIssue) = try plan("issue_comment", "issue_comment.issue") else {
+            Issue.record("command")
+            return
+        }
         #expect(issueRef.number == 7)
         #expect(onIssue.command == .chat(question: "Why could the total differ from the receipt by one cent?"))
         #expect(!onIssue.isPullRequest)
-        guard case .command(_, let onPR) = try plan("issue_comment", "issue_comment.pull_request", mode: .chat) else { Issue.record("command"); return }
+        guard case .command(_, let onPR) = try plan("issue_comment", "issue_comment.pull_request", mode: .chat) else {
+            Issue.record("command")
+            return
+        }
         #expect(onPR.isPullRequest)
-        guard case .command(_, let thread) = try plan("pull_request_review_comment", "pull_request_review_comment") else { Issue.record("thread"); return }
+        guard case .command(_, let thread) = try plan("pull_request_review_comment", "pull_request_review_comment")
+        else {
+            Issue.record("thread")
+            return
+        }
         #expect(thread.command == .refactor)
         #expect(thread.inReviewThread)
         #expect(thread.path == "scripts/export_orders.py")
         #expect(thread.threadRootID == 6999)
         // /review on a PR conversation in review mode reviews the PR.
-        #expect(try plan("issue_comment", "issue_comment.pull_request", mode: .review) == .review(Self.ref42, payload: nil))
+        #expect(
+            try plan("issue_comment", "issue_comment.pull_request", mode: .review) == .review(Self.ref42, payload: nil))
     }
 
     @Test func commandsNeedAnAllowedHumanAndACommand() throws {
         var event = try Self.event("issue_comment.issue")
         event.comment?.authorAssociation = "CONTRIBUTOR"
-        let stranger = try ModeResolver.resolve(eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop")
+        let stranger = try ModeResolver.resolve(
+            eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop")
         #expect(isSkip(stranger, "may not run commands"))
         let allowed = try ModeResolver.resolve(
             eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop",
             allowedAssociations: ["CONTRIBUTOR"])
-        guard case .command = allowed else { Issue.record("allowed"); return }
+        guard case .command = allowed else {
+            Issue.record("allowed")
+            return
+        }
         event.comment?.authorAssociation = "OWNER"
         event.sender?.type = "Bot"
-        #expect(isSkip(try ModeResolver.resolve(eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"), "bots"))
+        #expect(
+            isSkip(
+                try ModeResolver.resolve(
+                    eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"),
+                "bots"))
         event.sender?.type = "User"
         event.comment?.body = "Looks good, thanks!"
-        #expect(isSkip(try ModeResolver.resolve(eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"), "no /chatgpt"))
+        #expect(
+            isSkip(
+                try ModeResolver.resolve(
+                    eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"),
+                "no /chatgpt"))
         event.comment?.body = "/review"
-        #expect(isSkip(try ModeResolver.resolve(eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"), "is an issue"))
+        #expect(
+            isSkip(
+                try ModeResolver.resolve(
+                    eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"),
+                "is an issue"))
         event.action = "edited"
-        #expect(isSkip(try ModeResolver.resolve(eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"), "only new comments"))
+        #expect(
+            isSkip(
+                try ModeResolver.resolve(
+                    eventName: "issue_comment", event: event, mode: .auto, pullRequest: nil, repository: "octo/shop"),
+                "only new comments"))
     }
 
     @Test func otherEventsAreSkipped() throws {
@@ -104,9 +151,12 @@ struct ModeTests {
     }
 
     @Test func pullRequestReferences() throws {
-        #expect(try ModeResolver.parsePullRequest("42", defaultRepository: "o/r") == PullRequestRef(owner: "o", repo: "r", number: 42))
-        #expect(try ModeResolver.parsePullRequest("https://ghe.corp/api/x/o2/r2/pull/7/files", defaultRepository: "o/r")
-            == PullRequestRef(owner: "o2", repo: "r2", number: 7))
+        #expect(
+            try ModeResolver.parsePullRequest("42", defaultRepository: "o/r")
+                == PullRequestRef(owner: "o", repo: "r", number: 42))
+        #expect(
+            try ModeResolver.parsePullRequest("https://ghe.corp/api/x/o2/r2/pull/7/files", defaultRepository: "o/r")
+                == PullRequestRef(owner: "o2", repo: "r2", number: 7))
         #expect(throws: EventError.self) { try ModeResolver.parsePullRequest("latest", defaultRepository: "o/r") }
     }
 }
@@ -131,8 +181,11 @@ struct ShardTests {
     }
 
     @Test func scopeAppliesPathsShardsFiltersAndCaps() {
-        let scope = AuditScope(filter: PathFilter(include: [], exclude: ["docs/**"]), paths: ["src", "*.md"], shard: nil, maxFiles: 2)
-        let (selected, skipped, _) = scope.select(["src/a.swift", "src/b.swift", "src/c.swift", "lib/x.swift", "README.md", "docs/a.md", "src/yarn.lock"])
+        let scope = AuditScope(
+            filter: PathFilter(include: [], exclude: ["docs/**"]), paths: ["src", "*.md"], shard: nil, maxFiles: 2)
+        let (selected, skipped, _) = scope.select([
+            "src/a.swift", "src/b.swift", "src/c.swift", "lib/x.swift", "README.md", "docs/a.md", "src/yarn.lock",
+        ])
         #expect(selected == ["README.md", "src/a.swift"])
         #expect(skipped.map(\.path) == ["docs/a.md", "src/b.swift", "src/c.swift", "src/yarn.lock"])
         #expect(skipped[1].reason == .capReached("max-files 2"))
@@ -142,12 +195,20 @@ struct ShardTests {
 struct SarifTests {
     static func report() -> AuditReport {
         var report = AuditReport(
-            repository: "octo/shop", model: "gpt-4.1-mini", modelInfo: ModelCatalog.info(for: "gpt-4.1-mini"), dryRun: false,
+            repository: "octo/shop", model: "gpt-4.1-mini", modelInfo: ModelCatalog.info(for: "gpt-4.1-mini"),
+            dryRun: false,
             plan: .empty(counterName: "o200k_base"))
         report.findings = [
-            AuditFinding(finding: Finding(path: "app/db.py", line: 12, startLine: 10, severity: .critical, title: "SQL injection!", body: "Use parameters."), unlocated: nil),
-            AuditFinding(finding: Finding(path: "app/util.py", line: 3, severity: .nit, title: "Naming", body: ""), unlocated: nil),
-            AuditFinding(finding: Finding(path: "gone.py", line: 1, severity: .major, title: "Lost", body: ""), unlocated: "file not audited"),
+            AuditFinding(
+                finding: Finding(
+                    path: "app/db.py", line: 12, startLine: 10, severity: .critical, title: "SQL injection!",
+                    body: "Use parameters."), unlocated: nil),
+            AuditFinding(
+                finding: Finding(path: "app/util.py", line: 3, severity: .nit, title: "Naming", body: ""),
+                unlocated: nil),
+            AuditFinding(
+                finding: Finding(path: "gone.py", line: 1, severity: .major, title: "Lost", body: ""),
+                unlocated: "file not audited"),
         ]
         return report
     }
@@ -171,14 +232,17 @@ struct SarifTests {
             #expect((message["text"] as? String)?.isEmpty == false)
             #expect(["error", "warning", "note"].contains(result["level"] as? String))
             #expect(rules.contains { $0["id"] as? String == result["ruleId"] as? String })
-            let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let location = try #require(
+                (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
             #expect((location["artifactLocation"] as? [String: Any])?["uri"] is String)
             #expect(((location["region"] as? [String: Any])?["startLine"] as? Int ?? 0) >= 1)
         }
         let first = try #require(results.first)
         #expect(first["ruleId"] as? String == "chatgpt-probot/sql-injection")
         #expect(first["level"] as? String == "error")
-        let region = try #require(((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
+        let region = try #require(
+            ((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+                as? [String: Any])
         #expect(region["startLine"] as? Int == 10)
         #expect(region["endLine"] as? Int == 12)
     }

@@ -10,25 +10,34 @@ struct ModelEndpointTests {
     }
 
     @Test func openAIWithOrganizationAndProject() throws {
-        let endpoint = ModelEndpoint.resolve(try inputs([
-            "openai-api-key": "sk-1", "openai-organization": "org-9", "openai-project": "proj_3", "model": "gpt-4o",
-        ]))
+        let endpoint = ModelEndpoint.resolve(
+            try inputs([
+                "openai-api-key": "sk-1", "openai-organization": "org-9", "openai-project": "proj_3", "model": "gpt-4o",
+            ]))
         #expect(endpoint.url.absoluteString == "https://api.openai.com/v1/chat/completions")
-        #expect(endpoint.headers == ["Authorization": "Bearer sk-1", "OpenAI-Organization": "org-9", "OpenAI-Project": "proj_3"])
+        #expect(
+            endpoint.headers == [
+                "Authorization": "Bearer sk-1", "OpenAI-Organization": "org-9", "OpenAI-Project": "proj_3",
+            ])
         #expect(endpoint.model == "gpt-4o")
     }
 
     @Test func azureClassicAndV1Surfaces() throws {
-        let classic = ModelEndpoint.resolve(try inputs([
-            "provider": "azure", "openai-api-key": "az-key", "azure-endpoint": "https://contoso.openai.azure.com/",
-            "azure-deployment": "review-4o", "model": "gpt-4o",
-        ]))
-        #expect(classic.url.absoluteString == "https://contoso.openai.azure.com/openai/deployments/review-4o/chat/completions?api-version=2024-10-21")
+        let classic = ModelEndpoint.resolve(
+            try inputs([
+                "provider": "azure", "openai-api-key": "az-key", "azure-endpoint": "https://contoso.openai.azure.com/",
+                "azure-deployment": "review-4o", "model": "gpt-4o",
+            ]))
+        #expect(
+            classic.url.absoluteString
+                == "https://contoso.openai.azure.com/openai/deployments/review-4o/chat/completions?api-version=2024-10-21"
+        )
         #expect(classic.headers == ["api-key": "az-key"])
-        let v1 = ModelEndpoint.resolve(try inputs([
-            "provider": "azure", "openai-api-key": "az-key", "azure-endpoint": "https://contoso.openai.azure.com",
-            "azure-deployment": "review-4o", "azure-api-version": "v1",
-        ]))
+        let v1 = ModelEndpoint.resolve(
+            try inputs([
+                "provider": "azure", "openai-api-key": "az-key", "azure-endpoint": "https://contoso.openai.azure.com",
+                "azure-deployment": "review-4o", "azure-api-version": "v1",
+            ]))
         #expect(v1.url.absoluteString == "https://contoso.openai.azure.com/openai/v1/chat/completions")
         #expect(v1.model == "review-4o")
     }
@@ -41,9 +50,10 @@ struct ModelEndpointTests {
     }
 
     @Test func compatibleServersNeedABaseURLButNoKey() throws {
-        let endpoint = ModelEndpoint.resolve(try inputs([
-            "provider": "openai-compatible", "openai-base-url": "http://localhost:11434/v1", "model": "llama3.1",
-        ]))
+        let endpoint = ModelEndpoint.resolve(
+            try inputs([
+                "provider": "openai-compatible", "openai-base-url": "http://localhost:11434/v1", "model": "llama3.1",
+            ]))
         #expect(endpoint.url.absoluteString == "http://localhost:11434/v1/chat/completions")
         #expect(endpoint.headers.isEmpty)
         #expect(throws: InputError.self) { try inputs(["provider": "openai-compatible"]) }
@@ -55,7 +65,10 @@ struct ModelEndpointTests {
             Issue.record("expected an error")
         } catch let error as InputError {
             let text = error.description
-            for name in ["`openai-api-key`", "`azure-endpoint`", "`azure-deployment`", "`reasoning-effort`", "`price-input-per-million`"] {
+            for name in [
+                "`openai-api-key`", "`azure-endpoint`", "`azure-deployment`", "`reasoning-effort`",
+                "`price-input-per-million`",
+            ] {
                 #expect(text.contains(name), "\(name) in \(text)")
             }
         } catch {

@@ -7,9 +7,12 @@ struct ModelOutputParserTests {
             #"{"summary":"Adds coupons.","findings":[{"path":"a.swift","line":12,"start_line":null,"side":"RIGHT","severity":"major","title":"Float money","body":"Use Decimal.","suggestion":"let x: Decimal = 0"}]}"#
         )
         #expect(review.summary == "Adds coupons.")
-        #expect(review.findings == [
-            Finding(path: "a.swift", line: 12, severity: .major, title: "Float money", body: "Use Decimal.", suggestion: "let x: Decimal = 0")
-        ])
+        #expect(
+            review.findings == [
+                Finding(
+                    path: "a.swift", line: 12, severity: .major, title: "Float money", body: "Use Decimal.",
+                    suggestion: "let x: Decimal = 0")
+            ])
     }
 
     @Test func toleratesFencesProseAndLooseTypes() throws {

@@ -60,9 +60,11 @@ struct UnifiedDiffParserTests {
     @Test func splitsAGitDiffIntoFilesLikeGitHubsFilesAPI() throws {
         let text = try String(contentsOf: Self.sampleDiff, encoding: .utf8)
         let files = UnifiedDiffParser.parse(text)
-        #expect(files.map(\.filename) == [
-            "Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md", "package-lock.json", "assets/logo.png",
-        ])
+        #expect(
+            files.map(\.filename) == [
+                "Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md", "package-lock.json",
+                "assets/logo.png",
+            ])
         #expect(files.map(\.status) == ["modified", "added", "renamed", "modified", "modified"])
         #expect(files[2].previousFilename == "docs/old-setup.md")
         #expect(files[4].patch == nil)
@@ -99,7 +101,8 @@ struct UnifiedDiffParserTests {
     }
 
     static var sampleDiff: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("examples/sample.diff")
     }
 }
@@ -121,7 +124,8 @@ struct CommentableLinesTests {
     }
 
     @Test func rangesMustStayInOneHunkAndRunForward() throws {
-        let lines = CommentableLines(hunks: try PatchParser.parse(Fixture.text("patches/multi-hunk.patch", in: .module)))
+        let lines = CommentableLines(
+            hunks: try PatchParser.parse(Fixture.text("patches/multi-hunk.patch", in: .module)))
         #expect(lines.accepts(line: 44, startLine: 42, side: .right))
         #expect(!lines.accepts(line: 42, startLine: 44, side: .right))
         #expect(!lines.accepts(line: 42, startLine: 42, side: .right))

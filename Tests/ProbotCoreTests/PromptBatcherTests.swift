@@ -13,9 +13,11 @@ struct PromptBatcherTests {
         for index in 0..<hunks {
             let start = 1 + index * (linesPerHunk + 20)
             let lines = (0..<linesPerHunk).map { offset in
-                DiffLine(kind: .added, content: String(repeating: "x", count: width), oldLine: nil, newLine: start + offset)
+                DiffLine(
+                    kind: .added, content: String(repeating: "x", count: width), oldLine: nil, newLine: start + offset)
             }
-            result.append(Hunk(oldStart: start, oldCount: 0, newStart: start, newCount: linesPerHunk, section: "", lines: lines))
+            result.append(
+                Hunk(oldStart: start, oldCount: 0, newStart: start, newCount: linesPerHunk, section: "", lines: lines))
         }
         return FileDiff(path: path, hunks: result)
     }
@@ -78,7 +80,10 @@ struct PromptBatcherTests {
         let batcher = batcher(budget: 3000)
         let file = FileDiff(
             path: "huge.txt",
-            hunks: [Self.file("x", hunks: 1, linesPerHunk: 5).hunks[0], Self.file("x", hunks: 1, linesPerHunk: 200).hunks[0]])
+            hunks: [
+                Self.file("x", hunks: 1, linesPerHunk: 5).hunks[0],
+                Self.file("x", hunks: 1, linesPerHunk: 200).hunks[0],
+            ])
         let plan = batcher.plan([file])
         #expect(plan.batches.count == 1)
         #expect(plan.batches[0].items[0].hunks.count == 1)
@@ -126,6 +131,7 @@ struct PromptBatcherTests {
         #expect(ModelCatalog.info(for: "openai/gpt-4.1-nano").inputPricePerMillion == 0.10)
         #expect(ModelCatalog.info(for: "gpt-4-turbo").encoding == "cl100k_base")
         #expect(ModelCatalog.info(for: "llama3.1:8b").isKnown == false)
-        #expect(ModelCatalog.info(for: "gpt-4.1-mini").cost(promptTokens: 1_000_000, completionTokens: 1_000_000) == 2.0)
+        #expect(
+            ModelCatalog.info(for: "gpt-4.1-mini").cost(promptTokens: 1_000_000, completionTokens: 1_000_000) == 2.0)
     }
 }

@@ -4,15 +4,25 @@ import Testing
 
 struct RenderingTests {
     static func report(findings: Int, bodyFindings: Int = 0) -> RunReport {
-        let plan = BatchPlan(batches: [], skipped: [SkippedFile(path: "yarn.lock", reason: .builtInExclusion("yarn.lock"))], budget: ReviewBudget(promptTokens: 24_000, completionTokens: 4_096), counterName: "estimate")
-        var report = RunReport(pullRequest: PullRequestRef(owner: "o", repo: "r", number: 1), model: "gpt-4.1-mini", modelInfo: ModelCatalog.info(for: "gpt-4.1-mini"), dryRun: false, plan: plan)
+        let plan = BatchPlan(
+            batches: [], skipped: [SkippedFile(path: "yarn.lock", reason: .builtInExclusion("yarn.lock"))],
+            budget: ReviewBudget(promptTokens: 24_000, completionTokens: 4_096), counterName: "estimate")
+        var report = RunReport(
+            pullRequest: PullRequestRef(owner: "o", repo: "r", number: 1), model: "gpt-4.1-mini",
+            modelInfo: ModelCatalog.info(for: "gpt-4.1-mini"), dryRun: false, plan: plan)
         let finding = { (index: Int, severity: Severity) in
-            Finding(path: "src/file\(index % 7).swift", line: index + 1, severity: severity, title: "Finding number \(index)", body: String(repeating: "Long explanation. ", count: 40))
+            Finding(
+                path: "src/file\(index % 7).swift", line: index + 1, severity: severity,
+                title: "Finding number \(index)", body: String(repeating: "Long explanation. ", count: 40))
         }
         report.placement.inline = (0..<findings).map { index in
-            InlineComment(finding: finding(index, .major), path: "a.swift", line: index + 1, side: .right, startLine: nil, body: "x")
+            InlineComment(
+                finding: finding(index, .major), path: "a.swift", line: index + 1, side: .right, startLine: nil,
+                body: "x")
         }
-        report.placement.body = (0..<bodyFindings).map { BodyFinding(finding: finding($0, .minor), reason: .lineNotInDiff) }
+        report.placement.body = (0..<bodyFindings).map {
+            BodyFinding(finding: finding($0, .minor), reason: .lineNotInDiff)
+        }
         return report
     }
 

@@ -15,8 +15,12 @@ struct ReviewPipelineTests {
 
     static func files() throws -> [ChangedFile] {
         [
-            ChangedFile(filename: "Shop.swift", status: "modified", patch: try Fixture.text("patches/multi-hunk.patch", in: .module)),
-            ChangedFile(filename: "main.py", status: "modified", patch: try Fixture.text("patches/empty-context.patch", in: .module)),
+            ChangedFile(
+                filename: "Shop.swift", status: "modified",
+                patch: try Fixture.text("patches/multi-hunk.patch", in: .module)),
+            ChangedFile(
+                filename: "main.py", status: "modified",
+                patch: try Fixture.text("patches/empty-context.patch", in: .module)),
             ChangedFile(filename: "gone.txt", status: "removed", patch: "@@ -1 +0,0 @@\n-x"),
             ChangedFile(filename: "logo.png", status: "modified", patch: nil),
             ChangedFile(filename: "yarn.lock", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b"),
@@ -24,15 +28,23 @@ struct ReviewPipelineTests {
     }
 
     static func answer(_ findings: String, summary: String = "Looks risky.") -> ChatCompletion {
-        ChatCompletion(content: #"{"summary":"\#(summary)","findings":[\#(findings)]}"#, usage: TokenUsage(promptTokens: 900, completionTokens: 120))
+        ChatCompletion(
+            content: #"{"summary":"\#(summary)","findings":[\#(findings)]}"#,
+            usage: TokenUsage(promptTokens: 900, completionTokens: 120))
     }
 
-    static let onDiff = #"{"path":"Shop.swift","line":42,"start_line":null,"side":"RIGHT","severity":"major","title":"Guard inverted","body":"The guard returns when closed.","suggestion":null}"#
-    static let offDiff = #"{"path":"Shop.swift","line":20,"start_line":null,"side":"RIGHT","severity":"minor","title":"Outside","body":"Not in any hunk.","suggestion":null}"#
+    static let onDiff =
+        #"{"path":"Shop.swift","line":42,"start_line":null,"side":"RIGHT","severity":"major","title":"Guard inverted","body":"The guard returns when closed.","suggestion":null}"#
+    static let offDiff =
+        #"{"path":"Shop.swift","line":20,"start_line":null,"side":"RIGHT","severity":"minor","title":"Outside","body":"Not in any hunk.","suggestion":null}"#
 
-    private func engine(_ model: any ChatModel, console: any RunConsole = SilentConsole(), inputs: ProbotInputs = ProbotInputs(openAIAPIKey: "k")) -> ReviewEngine {
+    private func engine(
+        _ model: any ChatModel, console: any RunConsole = SilentConsole(),
+        inputs: ProbotInputs = ProbotInputs(openAIAPIKey: "k")
+    ) -> ReviewEngine {
         ReviewEngine(
-            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: HeuristicTokenCounter(), model: model,
+            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: HeuristicTokenCounter(),
+            model: model,
             console: console)
     }
 
@@ -40,7 +52,9 @@ struct ReviewPipelineTests {
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: try Self.files())
         let model = ScriptedChatModel { _ in Self.answer(Self.onDiff + "," + Self.offDiff) }
         let console = RecordingConsole()
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, console: console)).run(Self.ref)
+        let report = try await ReviewPipeline(
+            source: github, publisher: github, engine: engine(model, console: console)
+        ).run(Self.ref)
 
         #expect(github.drafts.count == 1)
         let draft = try #require(github.drafts.first)
@@ -54,7 +68,9 @@ struct ReviewPipelineTests {
         #expect(report.usage == TokenUsage(promptTokens: 900, completionTokens: 120))
         #expect(report.reviewedPaths == ["Shop.swift", "main.py"])
         #expect(report.skippedPathCount == 3)
-        #expect(console.lines.contains { $0.hasPrefix("info: [1/1] batch 1 · 2 file(s) · 900 → 120 tokens · 2 finding(s)") })
+        #expect(
+            console.lines.contains { $0.hasPrefix("info: [1/1] batch 1 · 2 file(s) · 900 → 120 tokens · 2 finding(s)") }
+        )
         #expect(console.lines.contains("group: Post review"))
         let prompt = try #require(model.requests.first?.messages.last?.content)
         #expect(prompt.contains("+42:         guard !isOpen else {"))
@@ -80,25 +96,37 @@ struct ReviewPipelineTests {
         var inputs = ProbotInputs(openAIAPIKey: "k")
         inputs.maxPromptTokens = 1_000
         // A file that fills most of a request, so it cannot share one with Shop.swift.
-        let available = 1_000 - engine(ScriptedChatModel { _ in Self.answer("") }, inputs: inputs).planner(title: "Shop changes", description: "Please review").batcher.fixedTokens
+        let available =
+            1_000
+            - engine(ScriptedChatModel { _ in Self.answer("") }, inputs: inputs).planner(
+                title: "Shop changes", description: "Please review"
+            ).batcher.fixedTokens
         let lineCount = (available - 80) / 20
-        let filler = "@@ -0,0 +1,\(lineCount) @@\n" + (1...lineCount).map { "+let v\(String(format: "%03d", $0)) = compute(42) // padding padding padding pad" }.joined(separator: "\n")
+        let filler =
+            "@@ -0,0 +1,\(lineCount) @@\n"
+            + (1...lineCount).map { "+let v\(String(format: "%03d", $0)) = compute(42) // padding padding padding pad" }
+            .joined(separator: "\n")
         let files = [try Self.files()[0], ChangedFile(filename: "Generated.swift", status: "added", patch: filler)]
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
         let model = ScriptedChatModel { request in
             if request.messages.last?.content.contains("Generated.swift") == true {
-                return ChatCompletion(content: "Sorry, I cannot do JSON today.", usage: TokenUsage(promptTokens: 10, completionTokens: 5))
+                return ChatCompletion(
+                    content: "Sorry, I cannot do JSON today.", usage: TokenUsage(promptTokens: 10, completionTokens: 5))
             }
             return Self.answer(Self.onDiff)
         }
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs)).run(Self.ref)
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
+            .run(Self.ref)
         #expect(report.outcomes.count == 2)
         #expect(report.failedOutcomes.count == 1)
         #expect(github.drafts.count == 1)
         #expect(github.drafts[0].comments.count == 1)
         #expect(github.drafts[0].body.contains("Generated.swift"))
         #expect(github.drafts[0].body.contains("not JSON"))
-        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("batch 2 failed (Generated.swift)") })
+        #expect(
+            report.diagnostics.contains {
+                $0.severity == .warning && $0.message.contains("batch 2 failed (Generated.swift)")
+            })
         #expect(report.failure == nil)
         #expect(report.skippedFiles.contains { $0.path == "Generated.swift" })
     }
@@ -118,7 +146,8 @@ struct ReviewPipelineTests {
         let model = ScriptedChatModel { _ in Self.answer("") }
         var inputs = ProbotInputs()
         inputs.dryRun = true
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs)).run(Self.ref)
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
+            .run(Self.ref)
         #expect(model.requests.isEmpty)
         #expect(github.drafts.isEmpty)
         #expect(report.plan.batches.count == 1)
@@ -128,13 +157,20 @@ struct ReviewPipelineTests {
 
     @Test func refusalsTruncationAndFilteredAnswersAreFailuresNotCrashes() async throws {
         for (completion, expected) in [
-            (ChatCompletion(content: nil, refusal: "I can't help with that.", usage: .zero), BatchFailure.refused("I can't help with that.")),
-            (ChatCompletion(content: #"{"summary":"cut"#, finishReason: "length", usage: .zero), .truncated(completionTokens: 4_096)),
+            (
+                ChatCompletion(content: nil, refusal: "I can't help with that.", usage: .zero),
+                BatchFailure.refused("I can't help with that.")
+            ),
+            (
+                ChatCompletion(content: #"{"summary":"cut"#, finishReason: "length", usage: .zero),
+                .truncated(completionTokens: 4_096)
+            ),
             (ChatCompletion(content: nil, finishReason: "content_filter", usage: .zero), .contentFiltered),
         ] {
             let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: try Self.files())
             let model = ScriptedChatModel { _ in completion }
-            let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model)).run(Self.ref)
+            let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model)).run(
+                Self.ref)
             #expect(report.failure == .everyRequestFailed(first: expected))
             #expect(github.drafts.isEmpty)
         }
@@ -144,7 +180,10 @@ struct ReviewPipelineTests {
         actor Gauge {
             var current = 0
             var peak = 0
-            func enter() { current += 1; peak = max(peak, current) }
+            func enter() {
+                current += 1
+                peak = max(peak, current)
+            }
             func leave() { current -= 1 }
         }
         let gauge = Gauge()
@@ -153,7 +192,10 @@ struct ReviewPipelineTests {
         inputs.maxPromptTokens = 1_000
         // Each file is about 200 tokens, so at most one fits a 1,000-token request beside the instructions.
         let files = (0..<12).map { index in
-            ChangedFile(filename: "f\(index).swift", status: "added", patch: "@@ -0,0 +1,12 @@\n" + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
+            ChangedFile(
+                filename: "f\(index).swift", status: "added",
+                patch: "@@ -0,0 +1,12 @@\n"
+                    + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
         }
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
         let model = ScriptedChatModel { _ in
@@ -162,7 +204,8 @@ struct ReviewPipelineTests {
             await gauge.leave()
             return Self.answer("")
         }
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs)).run(Self.ref)
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
+            .run(Self.ref)
         #expect(report.outcomes.count > inputs.maxConcurrency)
         #expect(await gauge.peak <= 3)
     }
@@ -173,7 +216,10 @@ struct ReviewPipelineTests {
         actor Gauge {
             var current = 0
             var peak = 0
-            func enter() { current += 1; peak = max(peak, current) }
+            func enter() {
+                current += 1
+                peak = max(peak, current)
+            }
             func leave() { current -= 1 }
             func inFlight() -> Int { current }
         }
@@ -182,7 +228,10 @@ struct ReviewPipelineTests {
         inputs.maxConcurrency = 3
         inputs.maxPromptTokens = 1_000
         let files = (0..<12).map { index in
-            ChangedFile(filename: "f\(index).swift", status: "added", patch: "@@ -0,0 +1,12 @@\n" + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
+            ChangedFile(
+                filename: "f\(index).swift", status: "added",
+                patch: "@@ -0,0 +1,12 @@\n"
+                    + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
         }
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
         let model = ScriptedChatModel { _ in
@@ -191,7 +240,8 @@ struct ReviewPipelineTests {
             await gauge.leave()
             return Self.answer("")
         }
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs)).run(Self.ref)
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
+            .run(Self.ref)
         #expect(report.outcomes.count > 3)
         #expect(await gauge.peak == 3)
     }

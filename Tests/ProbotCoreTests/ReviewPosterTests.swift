@@ -10,7 +10,8 @@ struct ReviewPosterTests {
         var placement = PlacementResult()
         placement.inline = (1...count).map { line in
             let finding = Finding(
-                path: "a.swift", line: line, startLine: nil, side: .right, severity: .minor, title: "T\(line)", body: "B",
+                path: "a.swift", line: line, startLine: nil, side: .right, severity: .minor, title: "T\(line)",
+                body: "B",
                 suggestion: nil)
             return InlineComment(finding: finding, path: "a.swift", line: line, side: .right, startLine: nil, body: "B")
         }
@@ -81,9 +82,14 @@ struct ReviewPosterTests {
         (inline: 0, alreadyPosted: 0, requests: 1, last: "a", head: "b", expected: false),
         (inline: 1, alreadyPosted: 1, requests: 1, last: "b", head: "b", expected: false),
     ])
-    func nothingNewRule(_ row: (inline: Int, alreadyPosted: Int, requests: Int, last: String, head: String, expected: Bool)) {
+    func nothingNewRule(
+        _ row: (inline: Int, alreadyPosted: Int, requests: Int, last: String, head: String, expected: Bool)
+    ) {
         var placement = row.inline > 0 ? Self.placement(inline: row.inline) : PlacementResult()
-        placement.alreadyPosted = Self.placement(inline: max(1, row.alreadyPosted)).inline.prefix(row.alreadyPosted).map(\.finding)
-        #expect(ReviewPoster.nothingNew(placement, requests: row.requests, commitID: row.head, lastReviewedSHA: row.last) == row.expected)
+        placement.alreadyPosted = Self.placement(inline: max(1, row.alreadyPosted)).inline.prefix(row.alreadyPosted)
+            .map(\.finding)
+        #expect(
+            ReviewPoster.nothingNew(placement, requests: row.requests, commitID: row.head, lastReviewedSHA: row.last)
+                == row.expected)
     }
 }

@@ -14,7 +14,9 @@ struct ActionRunTests {
     static func sampleFiles() throws -> [(filename: String, status: String, patch: String?)] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples/sample.diff")
-        return UnifiedDiffParser.parse(try String(contentsOf: url, encoding: .utf8)).map { ($0.filename, $0.status, $0.patch) }
+        return UnifiedDiffParser.parse(try String(contentsOf: url, encoding: .utf8)).map {
+            ($0.filename, $0.status, $0.patch)
+        }
     }
 
     static func finding(
@@ -23,7 +25,8 @@ struct ActionRunTests {
     ) -> [String: Any] {
         [
             "path": path, "line": line, "start_line": start as Any? ?? NSNull(), "side": side, "severity": severity,
-            "title": title, "body": "Explanation of \(title.lowercased()).", "suggestion": suggestion as Any? ?? NSNull(),
+            "title": title, "body": "Explanation of \(title.lowercased()).",
+            "suggestion": suggestion as Any? ?? NSNull(),
         ]
     }
 
@@ -32,7 +35,8 @@ struct ActionRunTests {
         "Sources/Cart/Checkout.swift": [
             finding("Sources/Cart/Checkout.swift", 15, "major", "Money as Double"),  // + line: inline
             finding("Sources/Cart/Checkout.swift", 18, start: 16, "minor", "Loop can be reduce"),  // range: inline
-            finding("Sources/Cart/Checkout.swift", 16, side: "LEFT", "minor", "Decimal was correct"),  // deleted line: inline LEFT
+            // A deleted line: inline on the LEFT side.
+            finding("Sources/Cart/Checkout.swift", 16, side: "LEFT", "minor", "Decimal was correct"),
             finding("Sources/Cart/Checkout.swift", 5, "minor", "Outside the hunk"),  // not in the diff: body
             finding("Sources/Cart/Checkout.swift", 20, start: 22, "minor", "Backwards range"),  // start after end: body
             finding("Sources/Other.swift", 3, "major", "Wrong file"),  // not in the PR: body
@@ -57,13 +61,18 @@ struct ActionRunTests {
         return .content(String(decoding: data, as: UTF8.self), promptTokens: 1_500, completionTokens: 400)
     }
 
-    static func event(_ name: String = "pull_request.opened", mutate: (inout [String: Any]) -> Void = { _ in }) throws -> Data {
-        var json = try #require(try JSONSerialization.jsonObject(with: Fixture.data(name + ".json", in: .module)) as? [String: Any])
+    static func event(_ name: String = "pull_request.opened", mutate: (inout [String: Any]) -> Void = { _ in }) throws
+        -> Data
+    {
+        var json = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data(name + ".json", in: .module)) as? [String: Any])
         mutate(&json)
         return try JSONSerialization.data(withJSONObject: json)
     }
 
-    static func inputs(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer?, _ extra: [String: String] = [:]) -> [String: String] {
+    static func inputs(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer?, _ extra: [String: String] = [:])
+        -> [String: String]
+    {
         var inputs = ["github-token": github.token, "max-comments": "", "dry-run": "", "fail-on": ""]
         if let openAI {
             inputs["openai-api-key"] = openAI.apiKey
@@ -73,11 +82,13 @@ struct ActionRunTests {
     }
 
     @Test func reviewsAPullRequestEndToEnd() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel) }) { github, openAI in
-            github.addPullRequest(number: 42, title: "Checkout: apply coupons", headSHA: Self.headSHA, files: try Self.sampleFiles())
+        try await withFakes(apiKey: Self.key, script: Self.reviewingModel) { github, openAI in
+            github.addPullRequest(
+                number: 42, title: "Checkout: apply coupons", headSHA: Self.headSHA, files: try Self.sampleFiles())
 
             let harness = try ActionHarness(
-                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI),
+                githubURL: github.baseURL)
             let report = try #require(try await harness.run())
 
             // Exactly one review, no 422, on the head commit (not GITHUB_SHA).
@@ -86,16 +97,24 @@ struct ActionRunTests {
             let review = try #require(github.reviews.first)
             #expect(review.commitID == Self.headSHA)
             #expect(review.event == "COMMENT")
-            let inline = review.comments.map { "\($0.path):\($0.startLine.map { "\($0)-" } ?? "")\($0.line)\($0.side == "LEFT" ? "L" : "")" }
-            #expect(Set(inline) == [
-                "Sources/Cart/Checkout.swift:15", "Sources/Cart/Checkout.swift:16-18", "Sources/Cart/Checkout.swift:16L",
-                "scripts/export_orders.py:7", "scripts/export_orders.py:9", "scripts/export_orders.py:10",
-            ])
+            let inline = review.comments.map {
+                "\($0.path):\($0.startLine.map { "\($0)-" } ?? "")\($0.line)\($0.side == "LEFT" ? "L" : "")"
+            }
+            #expect(
+                Set(inline) == [
+                    "Sources/Cart/Checkout.swift:15", "Sources/Cart/Checkout.swift:16-18",
+                    "Sources/Cart/Checkout.swift:16L",
+                    "scripts/export_orders.py:7", "scripts/export_orders.py:9", "scripts/export_orders.py:10",
+                ])
             #expect(inline.count == 6)
             let sql = try #require(review.comments.first { $0.line == 7 })
-            #expect(sql.body.contains("```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```"))
+            #expect(
+                sql.body.contains("```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```")
+            )
             // Every planted finding not inline is in the body, under its file.
-            for title in ["Outside the hunk", "Backwards range", "Wrong file"] { #expect(review.body.contains(title), "\(title)") }
+            for title in ["Outside the hunk", "Backwards range", "Wrong file"] {
+                #expect(review.body.contains(title), "\(title)")
+            }
             #expect(!review.body.contains("Naming"))
             #expect(review.body.contains("Coupons and an order export."))
             #expect(review.body.contains("package-lock.json") && review.body.contains("assets/logo.png"))
@@ -105,7 +124,10 @@ struct ActionRunTests {
             #expect(openAI.rejections.isEmpty, "\(openAI.rejections)")
             #expect(call.responseFormatType == "json_schema")
             #expect(call.maxCompletionTokens == 4_096)
-            #expect(Set(openAI.calls.flatMap(\.filePaths)) == ["Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md"])
+            #expect(
+                Set(openAI.calls.flatMap(\.filePaths)) == [
+                    "Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md",
+                ])
 
             // Outputs and summary.
             let outputs = try harness.outputs
@@ -134,13 +156,14 @@ struct ActionRunTests {
     }
 
     @Test func anUnexpected422IsRepostedWithCommentsInTheBody() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel) }) { github, openAI in
+        try await withFakes(apiKey: Self.key, script: Self.reviewingModel) { github, openAI in
             github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
             github.failNextReviews(with: [
                 .json(422, ["message": "Unprocessable Entity", "errors": ["Line could not be resolved"]])
             ])
             let harness = try ActionHarness(
-                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI),
+                githubURL: github.baseURL)
             let report = try #require(try await harness.run())
             #expect(report.usedBodyFallback)
             #expect(github.reviews.count == 1)
@@ -155,14 +178,20 @@ struct ActionRunTests {
     }
 
     @Test func followsPaginationAcrossManyFiles() async throws {
-        let openAI = try await FakeOpenAIServer.start(apiKey: Self.key) { _ in .content(#"{"summary":"ok","findings":[]}"#) }
+        let openAI = try await FakeOpenAIServer.start(apiKey: Self.key) { _ in
+            .content(#"{"summary":"ok","findings":[]}"#)
+        }
         try await withFakeGitHub { github in
             let files = (0..<230).map { index in
-                (filename: "src/module\(index).swift", status: "modified", patch: Optional("@@ -1,2 +1,2 @@\n import Foundation\n-let v = \(index)\n+let v = \(index + 1)"))
+                (
+                    filename: "src/module\(index).swift", status: "modified",
+                    patch: Optional("@@ -1,2 +1,2 @@\n import Foundation\n-let v = \(index)\n+let v = \(index + 1)")
+                )
             }
             github.addPullRequest(number: 42, headSHA: Self.headSHA, files: files)
             let harness = try ActionHarness(
-                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI), githubURL: github.baseURL)
+                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI),
+                githubURL: github.baseURL)
             let report = try #require(try await harness.run())
             let filePages = github.requests.filter { $0.path.hasSuffix("/files") }
             #expect(filePages.count == 3)
@@ -182,7 +211,8 @@ struct ActionRunTests {
         try await withFakeGitHub { github in
             github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
             let harness = try ActionHarness(
-                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, nil, ["dry-run": "true"]),
+                eventName: "pull_request", event: try Self.event(),
+                inputs: Self.inputs(github, nil, ["dry-run": "true"]),
                 githubURL: github.baseURL)
             let report = try #require(try await harness.run())
             #expect(report.dryRun)
@@ -199,15 +229,19 @@ struct ActionRunTests {
         try await withFakeGitHub { github in
             for (name, event) in [
                 ("pull_request", try Self.event { $0["action"] = "closed" }),
-                ("pull_request", try Self.event { json in
-                    var pr = json["pull_request"] as? [String: Any] ?? [:]
-                    pr["draft"] = true
-                    json["pull_request"] = pr
-                }),
+                (
+                    "pull_request",
+                    try Self.event { json in
+                        var pr = json["pull_request"] as? [String: Any] ?? [:]
+                        pr["draft"] = true
+                        json["pull_request"] = pr
+                    }
+                ),
                 ("push", try Self.event("push")),
             ] {
                 // No key: a skipped event must still end green, with the input problem as a warning.
-                let harness = try ActionHarness(eventName: name, event: event, inputs: Self.inputs(github, nil), githubURL: github.baseURL)
+                let harness = try ActionHarness(
+                    eventName: name, event: event, inputs: Self.inputs(github, nil), githubURL: github.baseURL)
                 #expect(try await harness.run() == nil)
                 #expect(harness.log.contains { $0.hasPrefix("::warning::") && $0.contains("openai-api-key") })
                 #expect(harness.log.contains { $0.hasPrefix("::notice::") })
@@ -222,7 +256,8 @@ struct ActionRunTests {
         try await withFakeGitHub { github in
             let harness = try ActionHarness(
                 eventName: "pull_request", event: try Self.event(),
-                inputs: Self.inputs(github, nil, ["max-comments": "lots", "min-severity": "high"]), githubURL: github.baseURL)
+                inputs: Self.inputs(github, nil, ["max-comments": "lots", "min-severity": "high"]),
+                githubURL: github.baseURL)
             await #expect {
                 try await harness.run()
             } throws: { error in
@@ -246,11 +281,12 @@ struct ActionRunTests {
     }
 
     @Test func aRejectedKeyFailsClearlyWritesTheSummaryAndPostsNothing() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: "sk-the-real-key-000", script: Self.reviewingModel) }) { github, openAI in
+        try await withFakes(apiKey: "sk-the-real-key-000", script: Self.reviewingModel) { github, openAI in
             github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
             var inputs = Self.inputs(github, openAI)
             inputs["openai-api-key"] = "sk-wrong-key-should-never-print"
-            let harness = try ActionHarness(eventName: "pull_request", event: try Self.event(), inputs: inputs, githubURL: github.baseURL)
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try Self.event(), inputs: inputs, githubURL: github.baseURL)
             await #expect {
                 try await harness.run()
             } throws: { error in
@@ -266,10 +302,11 @@ struct ActionRunTests {
     }
 
     @Test func failOnFailsTheStepAfterPostingEverything() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: Self.key, script: Self.reviewingModel) }) { github, openAI in
+        try await withFakes(apiKey: Self.key, script: Self.reviewingModel) { github, openAI in
             github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleFiles())
             let harness = try ActionHarness(
-                eventName: "pull_request", event: try Self.event(), inputs: Self.inputs(github, openAI, ["fail-on": "critical"]),
+                eventName: "pull_request", event: try Self.event(),
+                inputs: Self.inputs(github, openAI, ["fail-on": "critical"]),
                 githubURL: github.baseURL)
             await #expect {
                 try await harness.run()
@@ -285,7 +322,8 @@ struct ActionRunTests {
     @Test func aMalformedEventFileIsAClearError() async throws {
         try await withFakeGitHub { github in
             let harness = try ActionHarness(
-                eventName: "pull_request", event: Data("{\"pull_request\": 5}".utf8), inputs: Self.inputs(github, nil, ["openai-api-key": "sk-x"]),
+                eventName: "pull_request", event: Data("{\"pull_request\": 5}".utf8),
+                inputs: Self.inputs(github, nil, ["openai-api-key": "sk-x"]),
                 githubURL: github.baseURL)
             await #expect {
                 try await harness.run()

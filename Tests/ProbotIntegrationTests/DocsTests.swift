@@ -32,10 +32,15 @@ struct DocsTests {
         var rows: [String: String] = [:]
         var inside = false
         for line in text.components(separatedBy: "\n") {
-            if line.hasPrefix(header) { inside = true; continue }
+            if line.hasPrefix(header) {
+                inside = true
+                continue
+            }
             guard inside else { continue }
             guard line.hasPrefix("|") else { if !rows.isEmpty { break } else { continue } }
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard cells.count > 2, cells[1].hasPrefix("`") else { continue }
             rows[cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[2]
         }
@@ -49,7 +54,9 @@ struct DocsTests {
         #expect(Set(table.keys) == Set(inputs.map(\.name)))
         for input in inputs {
             guard let value = input.defaultValue, !value.isEmpty else { continue }
-            #expect(table[input.name]?.contains("`\(value)`") == true, "README default of \(input.name) should show `\(value)`")
+            #expect(
+                table[input.name]?.contains("`\(value)`") == true,
+                "README default of \(input.name) should show `\(value)`")
         }
     }
 
@@ -58,7 +65,8 @@ struct DocsTests {
         let table = try Self.readmeTable("| Output | Meaning |")
         #expect(Set(table.keys) == Set(outputs))
         let report = RunReport(
-            pullRequest: nil, model: "m", modelInfo: ModelCatalog.unknownModel, dryRun: false, plan: .empty(counterName: "x"))
+            pullRequest: nil, model: "m", modelInfo: ModelCatalog.unknownModel, dryRun: false,
+            plan: .empty(counterName: "x"))
         #expect(report.outputs.map(\.name) == outputs)
     }
 
@@ -68,7 +76,8 @@ struct DocsTests {
             variables[ActionEnvironment.variableName(forInput: input.name)] = input.defaultValue ?? ""
         }
         let fromDefaults = try ProbotInputs.parse(ActionEnvironment(variables))
-        let fromNothing = try ProbotInputs.parse(ActionEnvironment(["INPUT_OPENAI-API-KEY": "sk-x", "INPUT_GITHUB-TOKEN": "t"]))
+        let fromNothing = try ProbotInputs.parse(
+            ActionEnvironment(["INPUT_OPENAI-API-KEY": "sk-x", "INPUT_GITHUB-TOKEN": "t"]))
         #expect(fromDefaults == fromNothing)
     }
 }

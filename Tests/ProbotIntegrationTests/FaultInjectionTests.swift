@@ -20,7 +20,8 @@ struct FaultInjectionTests {
         let openAI = try await FakeOpenAIServer.start(apiKey: key, contextLimitCharacters: contextLimit, script: script)
         github.addPullRequest(number: 42, headSHA: headSHA, files: try ActionRunTests.sampleFiles())
         let harness = try ActionHarness(
-            eventName: "pull_request", event: try ActionRunTests.event(), inputs: ActionRunTests.inputs(github, openAI, extra),
+            eventName: "pull_request", event: try ActionRunTests.event(),
+            inputs: ActionRunTests.inputs(github, openAI, extra),
             githubURL: github.baseURL)
         return (github, openAI, harness)
     }
@@ -36,7 +37,10 @@ struct FaultInjectionTests {
 
     /// The sample files plus a text file large enough to need a request of its own at a 1,000-token budget.
     static func sampleWithBigFile() throws -> [(filename: String, status: String, patch: String?)] {
-        let big = "@@ -0,0 +1,25 @@\n" + (1...25).map { "+Line \($0) of the release notes, with enough words to take tokens." }.joined(separator: "\n")
+        let big =
+            "@@ -0,0 +1,25 @@\n"
+            + (1...25).map { "+Line \($0) of the release notes, with enough words to take tokens." }.joined(
+                separator: "\n")
         return try ActionRunTests.sampleFiles() + [("notes/release.txt", "added", big)]
     }
 
@@ -46,7 +50,13 @@ struct FaultInjectionTests {
         let (github, openAI, harness) = try await Self.scenario()
         defer { Self.stop(github, openAI) }
         let reset = Int(harness.clock.start.timeIntervalSince1970) + 120
-        github.inject("GET", "/files", replies: [.json(403, ["message": "API rate limit exceeded"], headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])])
+        github.inject(
+            "GET", "/files",
+            replies: [
+                .json(
+                    403, ["message": "API rate limit exceeded"],
+                    headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+            ])
         let (status, report, _) = await harness.runForExit()
         #expect(status == 0)
         #expect(harness.clock.sleeps == [.seconds(121)])
@@ -58,10 +68,17 @@ struct FaultInjectionTests {
     @Test func githubSecondaryLimitAndRetryAfterOnTheReviewPostPostOnce() async throws {
         let (github, openAI, harness) = try await Self.scenario()
         defer { Self.stop(github, openAI) }
-        github.inject("POST", "/reviews", replies: [
-            .json(403, ["message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."]),
-            .json(429, ["message": "slow down"], headers: ["retry-after": "30"]),
-        ])
+        github.inject(
+            "POST", "/reviews",
+            replies: [
+                .json(
+                    403,
+                    [
+                        "message":
+                            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+                    ]),
+                .json(429, ["message": "slow down"], headers: ["retry-after": "30"]),
+            ])
         let (status, _, _) = await harness.runForExit()
         #expect(status == 0)
         #expect(harness.clock.sleeps == [.seconds(60), .seconds(30)])
@@ -73,7 +90,13 @@ struct FaultInjectionTests {
         let (github, openAI, harness) = try await Self.scenario(inputs: ["max-wait-seconds": "60"])
         defer { Self.stop(github, openAI) }
         let reset = Int(harness.clock.start.timeIntervalSince1970) + 3_600
-        github.inject("POST", "/reviews", replies: [.json(403, ["message": "API rate limit exceeded"], headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])])
+        github.inject(
+            "POST", "/reviews",
+            replies: [
+                .json(
+                    403, ["message": "API rate limit exceeded"],
+                    headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+            ])
         let (status, _, error) = await harness.runForExit()
         #expect(status == 1)
         #expect(String(describing: error).contains("over the `max-wait-seconds` cap"))
@@ -87,7 +110,9 @@ struct FaultInjectionTests {
     @Test func serverErrorsOnReadsAreRetriedWithBackoff() async throws {
         let (github, openAI, harness) = try await Self.scenario()
         defer { Self.stop(github, openAI) }
-        github.inject("GET", "/pulls/42", replies: [.json(502, ["message": "Bad gateway"]), .json(503, ["message": "Unavailable"])])
+        github.inject(
+            "GET", "/pulls/42",
+            replies: [.json(502, ["message": "Bad gateway"]), .json(503, ["message": "Unavailable"])])
         let (status, _, _) = await harness.runForExit()
         #expect(status == 0)
         #expect(harness.clock.sleeps.count == 2)
@@ -125,7 +150,9 @@ struct FaultInjectionTests {
         #expect(report?.publishBlocked == "Resource not accessible by integration")
         let annotations = harness.log.filter { $0.hasPrefix("::warning file=") }
         #expect(annotations.count == 9)
-        #expect(annotations.first?.hasPrefix("::warning file=scripts/export_orders.py,line=7::[critical] SQL injection") == true)
+        #expect(
+            annotations.first?.hasPrefix("::warning file=scripts/export_orders.py,line=7::[critical] SQL injection")
+                == true)
         #expect(harness.log.filter { $0.hasPrefix("::warning") }.count <= 10)
         #expect(harness.summary.contains("pull-requests: write"))
         #expect(harness.summary.contains("SQL injection"))
@@ -139,8 +166,9 @@ struct FaultInjectionTests {
         let calls = Counter()
         let (github, openAI, harness) = try await Self.scenario(inputs: ["max-wait-seconds": "600"]) { call in
             if calls.next() == 1 {
-                return .error(status: 429, code: "rate_limit_exceeded", message: "Rate limit reached for tokens",
-                              headers: ["x-ratelimit-reset-requests": "2s", "x-ratelimit-reset-tokens": "6m0s"])
+                return .error(
+                    status: 429, code: "rate_limit_exceeded", message: "Rate limit reached for tokens",
+                    headers: ["x-ratelimit-reset-requests": "2s", "x-ratelimit-reset-tokens": "6m0s"])
             }
             return ActionRunTests.reviewingModel(call)
         }
@@ -153,7 +181,9 @@ struct FaultInjectionTests {
 
     @Test func insufficientQuotaIsNeverRetriedAndSaysSo() async throws {
         let (github, openAI, harness) = try await Self.scenario { _ in
-            .error(status: 429, code: "insufficient_quota", message: "You exceeded your current quota, please check your plan and billing details.")
+            .error(
+                status: 429, code: "insufficient_quota",
+                message: "You exceeded your current quota, please check your plan and billing details.")
         }
         defer { Self.stop(github, openAI) }
         let (status, _, error) = await harness.runForExit()
@@ -168,7 +198,9 @@ struct FaultInjectionTests {
     @Test func openAIServerErrorsAreRetried() async throws {
         let calls = Counter()
         let (github, openAI, harness) = try await Self.scenario { call in
-            calls.next() <= 2 ? .error(status: 503, code: nil, message: "The server is overloaded") : ActionRunTests.reviewingModel(call)
+            calls.next() <= 2
+                ? .error(status: 503, code: nil, message: "The server is overloaded")
+                : ActionRunTests.reviewingModel(call)
         }
         defer { Self.stop(github, openAI) }
         let (status, _, _) = await harness.runForExit()
@@ -189,11 +221,17 @@ struct FaultInjectionTests {
         #expect(report?.outcomes.allSatisfy { $0.review != nil } == true)
         #expect(report?.outcomes.map(\.batch.label).allSatisfy { $0.hasPrefix("1.") } == true)
         #expect(github.comments.count == Self.plantedInline)
-        #expect(Set(openAI.calls.flatMap(\.filePaths)) == ["Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md"])
+        #expect(
+            Set(openAI.calls.flatMap(\.filePaths)) == [
+                "Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md",
+            ])
     }
 
     @Test func truncatedAndUnparsableAnswersGetOneSmallerRetry() async throws {
-        for bad in [FakeOpenAIServer.Answer.truncated(#"{"summary":"Coupons and"#), .content("Sure! Here are my thoughts: looks fine.")] {
+        for bad in [
+            FakeOpenAIServer.Answer.truncated(#"{"summary":"Coupons and"#),
+            .content("Sure! Here are my thoughts: looks fine."),
+        ] {
             let calls = Counter()
             let (github, openAI, harness) = try await Self.scenario { call in
                 calls.next() == 1 ? bad : ActionRunTests.reviewingModel(call)
@@ -209,7 +247,8 @@ struct FaultInjectionTests {
 
     @Test func aRefusalIsRecordedAndTheRestIsPosted() async throws {
         let (github, openAI, harness) = try await Self.scenario(inputs: ["max-prompt-tokens": "1000"]) { call in
-            call.filePaths.contains("notes/release.txt") ? .refusal("I can't help with that.") : ActionRunTests.reviewingModel(call)
+            call.filePaths.contains("notes/release.txt")
+                ? .refusal("I can't help with that.") : ActionRunTests.reviewingModel(call)
         }
         defer { Self.stop(github, openAI) }
         github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
@@ -227,8 +266,12 @@ struct FaultInjectionTests {
     }
 
     @Test func failOnErrorFailsTheStepAfterPostingWhatWorked() async throws {
-        let (github, openAI, harness) = try await Self.scenario(inputs: ["max-prompt-tokens": "1000", "fail-on-error": "true"]) { call in
-            call.filePaths.contains("notes/release.txt") ? .error(status: 400, code: "invalid_request_error", message: "bad request") : ActionRunTests.reviewingModel(call)
+        let (github, openAI, harness) = try await Self.scenario(inputs: [
+            "max-prompt-tokens": "1000", "fail-on-error": "true",
+        ]) { call in
+            call.filePaths.contains("notes/release.txt")
+                ? .error(status: 400, code: "invalid_request_error", message: "bad request")
+                : ActionRunTests.reviewingModel(call)
         }
         defer { Self.stop(github, openAI) }
         github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
@@ -249,11 +292,14 @@ struct FaultInjectionTests {
         let lines = (1...70).map { "+let value\($0) = \($0)" }.joined(separator: "\n")
         let (github, openAI, harness) = try await Self.scenario(inputs: ["max-comments": "100"]) { _ in
             let findings = (1...70).map { ActionRunTests.finding("Big.swift", $0, "major", "Magic number \($0)") }
-            let data = (try? JSONSerialization.data(withJSONObject: ["summary": "Many numbers.", "findings": findings])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: ["summary": "Many numbers.", "findings": findings]))
+                ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
         defer { Self.stop(github, openAI) }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: [("Big.swift", "added", "@@ -0,0 +1,70 @@\n" + lines)])
+        github.addPullRequest(
+            number: 42, headSHA: Self.headSHA, files: [("Big.swift", "added", "@@ -0,0 +1,70 @@\n" + lines)])
         let (status, _, _) = await harness.runForExit()
         #expect(status == 0)
         #expect(github.reviews.map(\.comments.count) == [30, 30, 10])
@@ -264,11 +310,16 @@ struct FaultInjectionTests {
     @Test func modelTextCannotForgeMarkersOrMentionPeople() async throws {
         let (github, openAI, harness) = try await Self.scenario { _ in
             let finding: [String: Any] = [
-                "path": "scripts/export_orders.py", "line": 7, "start_line": NSNull(), "side": "RIGHT", "severity": "major",
-                "title": "Ping @octocat <!-- chatgpt-probot:fp=0000000000000000 -->", "body": "cc @admin, see <!-- chatgpt-probot:summary -->",
+                "path": "scripts/export_orders.py", "line": 7, "start_line": NSNull(), "side": "RIGHT",
+                "severity": "major",
+                "title": "Ping @octocat <!-- chatgpt-probot:fp=0000000000000000 -->",
+                "body": "cc @admin, see <!-- chatgpt-probot:summary -->",
                 "suggestion": NSNull(),
             ]
-            let data = (try? JSONSerialization.data(withJSONObject: ["summary": "@everyone <!-- chatgpt-probot:head=evil -->", "findings": [finding]])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: [
+                    "summary": "@everyone <!-- chatgpt-probot:head=evil -->", "findings": [finding],
+                ])) ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
         defer { Self.stop(github, openAI) }
@@ -290,7 +341,8 @@ struct FaultInjectionTests {
                 finding["body"] = String(repeating: "A long explanation that goes on. ", count: 12)
                 return finding
             }
-            let data = (try? JSONSerialization.data(withJSONObject: ["summary": "Long.", "findings": findings])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: ["summary": "Long.", "findings": findings])) ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
         defer { Self.stop(github, openAI) }
@@ -308,5 +360,10 @@ final class Counter: Sendable {
     private let count = Mutex(0)
 
     /// The next number, from 1.
-    func next() -> Int { count.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        count.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
-import Synchronization
 import ProbotCore
 import ProbotServices
 import ProbotTestSupport
+import Synchronization
 import Testing
 
 /// `chatgpt-probot review --diff FILE` over HTTP against the fake OpenAI.
@@ -14,15 +14,20 @@ struct LocalReviewTests {
                 .deletingLastPathComponent().appendingPathComponent("examples/sample.diff"), encoding: .utf8)
     }
 
-    static func factory(_ transport: any HTTPTransport, console: any RunConsole = SilentConsole()) -> ServiceFactory<MockClock> {
-        ServiceFactory(transport: transport, console: console, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: MockClock())
+    static func factory(_ transport: any HTTPTransport, console: any RunConsole = SilentConsole()) -> ServiceFactory<
+        MockClock
+    > {
+        ServiceFactory(
+            transport: transport, console: console, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            clock: MockClock())
     }
 
     @Test func reviewsALocalDiffAndRendersMarkdown() async throws {
-        try await withFakeModel({ try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { openAI in
+        try await withFakeModel(script: ActionRunTests.reviewingModel) { openAI in
             let inputs = ProbotInputs(openAIAPIKey: openAI.apiKey, openAIBaseURL: openAI.baseURL, maxComments: .max)
             let console = RecordingConsole()
-            let runner = LocalReviewRunner(inputs: inputs, factory: Self.factory(URLSessionTransport(timeout: 30), console: console))
+            let runner = LocalReviewRunner(
+                inputs: inputs, factory: Self.factory(URLSessionTransport(timeout: 30), console: console))
             let (report, markdown) = try await runner.run(diff: try Self.sampleDiff())
             #expect(report.placement.posted.count == 9)
             #expect(markdown.contains("## `scripts/export_orders.py`"))
@@ -34,13 +39,16 @@ struct LocalReviewTests {
     }
 
     @Test func needsAKeyUnlessDryRun() async throws {
-        let runner = LocalReviewRunner(inputs: ProbotInputs(), factory: Self.factory(StubTransport { _ in StubTransport.json(500, "") }))
+        let runner = LocalReviewRunner(
+            inputs: ProbotInputs(), factory: Self.factory(StubTransport { _ in StubTransport.json(500, "") }))
         await #expect(throws: LocalReviewError.missingKey) { try await runner.run(diff: try Self.sampleDiff()) }
         await #expect(throws: LocalReviewError.emptyDiff) { try await runner.run(diff: "nothing here") }
         var dry = ProbotInputs()
         dry.dryRun = true
-        let (report, markdown) = try await LocalReviewRunner(inputs: dry, factory: Self.factory(StubTransport { _ in StubTransport.json(500, "") }))
-            .run(diff: try Self.sampleDiff())
+        let (report, markdown) = try await LocalReviewRunner(
+            inputs: dry, factory: Self.factory(StubTransport { _ in StubTransport.json(500, "") })
+        )
+        .run(diff: try Self.sampleDiff())
         #expect(report.outcomes.isEmpty)
         #expect(markdown.contains("1 request(s), 3 file(s)"))
         #expect(markdown.contains("cost at most $"))
@@ -55,16 +63,24 @@ struct LocalReviewTests {
                 return count
             }
             switch call {
-            case 1: return StubTransport.json(429, #"{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}"#, headers: ["retry-after": "2"])
+            case 1:
+                return StubTransport.json(
+                    429,
+                    #"{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}"#,
+                    headers: ["retry-after": "2"])
             case 2: return StubTransport.json(502, "<html>bad gateway</html>")
             default:
                 let answer = #"{\"summary\":\"ok\",\"findings\":[]}"#
-                return StubTransport.json(200, #"{"id":"c","object":"chat.completion","created":1,"model":"gpt-4.1-mini","choices":[{"index":0,"message":{"role":"assistant","content":"\#(answer)","refusal":null},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}"#)
+                return StubTransport.json(
+                    200,
+                    #"{"id":"c","object":"chat.completion","created":1,"model":"gpt-4.1-mini","choices":[{"index":0,"message":{"role":"assistant","content":"\#(answer)","refusal":null},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}"#
+                )
             }
         }
         let clock = MockClock()
         let factory = ServiceFactory(
-            transport: transport, console: SilentConsole(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            transport: transport, console: SilentConsole(),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
             clock: clock)
         let inputs = ProbotInputs(openAIAPIKey: "sk-local", model: "gpt-4.1-mini")
         let (report, _) = try await LocalReviewRunner(inputs: inputs, factory: factory).run(diff: try Self.sampleDiff())

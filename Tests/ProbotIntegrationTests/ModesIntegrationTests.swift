@@ -23,7 +23,8 @@ struct ModesIntegrationTests {
         let directory = try TemporaryDirectory()
         func write(_ path: String, _ text: String) throws {
             let url = directory.url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         try write("app/db.py", "import sqlite3\nquery = \"SELECT * FROM users WHERE name = '%s'\" % name\n")
@@ -48,11 +49,14 @@ struct ModesIntegrationTests {
             findings.append(ActionRunTests.finding("app/db.py", 2, "critical", "SQL injection"))
             findings.append(ActionRunTests.finding("app/db.py", 99, "minor", "Line that does not exist"))
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["summary": "Audited.", "findings": findings])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: ["summary": "Audited.", "findings": findings])) ?? Data()
         return .content(String(decoding: data, as: UTF8.self), promptTokens: 800, completionTokens: 100)
     }
 
-    static func auditHarness(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, workspace: URL, inputs: [String: String] = [:]) throws -> ActionHarness {
+    static func auditHarness(
+        _ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, workspace: URL, inputs: [String: String] = [:]
+    ) throws -> ActionHarness {
         var harness = try ActionHarness(
             eventName: "schedule", event: try Fixture.data("schedule.json", in: .module),
             inputs: ActionRunTests.inputs(github, openAI, inputs), githubURL: github.baseURL)
@@ -62,7 +66,8 @@ struct ModesIntegrationTests {
     }
 
     @Test func aManualRunReviewsTheChosenPullRequest() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+        try await withFakes(script: ActionRunTests.reviewingModel) {
+            github, openAI in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
             let harness = try ActionHarness(
                 eventName: "workflow_dispatch", event: try Fixture.data("workflow_dispatch.json", in: .module),
@@ -76,17 +81,20 @@ struct ModesIntegrationTests {
 
     @Test func aScheduledAuditWritesSarifTheSummaryAndOneTrackingIssue() async throws {
         let repository = try Self.makeRepository()
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: Self.auditModel) }) { github, openAI in
+        try await withFakes(script: Self.auditModel) { github, openAI in
             // A pull request that happens to carry the label must not be mistaken for the tracking issue.
-            github.addListedIssue(number: 3, title: "PR", body: AuditRenderer.issueMarker, labels: ["chatgpt-probot-audit"], isPullRequest: true)
+            github.addListedIssue(
+                number: 3, title: "PR", body: AuditRenderer.issueMarker, labels: ["chatgpt-probot-audit"],
+                isPullRequest: true)
             let harness = try Self.auditHarness(github, openAI, workspace: repository.url)
-            let result = try await harness.perform()
+            let result = await harness.perform()
             let report = try #require(result.audit)
 
             let sent = Set(openAI.calls.flatMap(\.filePaths))
             #expect(sent == ["app/db.py", "app/util.py", "Sources/Shop.swift", ".gitignore"])
             #expect(!sent.contains("debug.log"), "ignored files are not tracked, so not audited")
-            let skipped = Dictionary(report.notAudited.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
+            let skipped = Dictionary(
+                report.notAudited.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
             #expect(skipped["logo.png"] == .builtInExclusion("*.png"))
             #expect(skipped["app/module.bin"] == .builtInExclusion("*.bin"))
             #expect(skipped["vendor/lib.js"] == .builtInExclusion("vendor/**"))
@@ -95,7 +103,9 @@ struct ModesIntegrationTests {
             // SARIF for code scanning.
             let sarifPath = repository.url.appendingPathComponent("chatgpt-probot.sarif").path
             #expect(try harness.outputs["sarif-file"] == sarifPath)
-            let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarifPath))) as? [String: Any])
+            let sarif = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarifPath)))
+                    as? [String: Any])
             let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
             #expect(results.count == 1)
             #expect(report.findings.count == 2)
@@ -114,7 +124,7 @@ struct ModesIntegrationTests {
 
             // The next night updates the same issue.
             let second = try Self.auditHarness(github, openAI, workspace: repository.url)
-            _ = try await second.perform()
+            #expect(await second.perform().failure == nil)
             #expect(github.trackedIssues.count == 1)
             #expect(github.requests.filter { $0.method == "PATCH" && $0.path.contains("/issues/") }.count == 1)
         }
@@ -122,33 +132,44 @@ struct ModesIntegrationTests {
 
     @Test func shardsSplitTheRepositoryAndOnlyTheFirstWritesTheIssue() async throws {
         let repository = try Self.makeRepository(extraFiles: 30)
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: Self.auditModel) }) { github, openAI in
+        try await withFakes(script: Self.auditModel) { github, openAI in
             var audited: [[String]] = []
             for index in 1...3 {
-                let harness = try Self.auditHarness(github, openAI, workspace: repository.url, inputs: ["shard": "\(index)/3", "sarif-file": "sarif/shard-\(index).sarif"])
-                let report = try #require(try await harness.perform().audit)
+                let harness = try Self.auditHarness(
+                    github, openAI, workspace: repository.url,
+                    inputs: ["shard": "\(index)/3", "sarif-file": "sarif/shard-\(index).sarif"])
+                let report = try #require(await harness.perform().audit)
                 audited.append(report.audited)
-                #expect(FileManager.default.fileExists(atPath: repository.url.appendingPathComponent("sarif/shard-\(index).sarif").path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: repository.url.appendingPathComponent("sarif/shard-\(index).sarif").path))
                 #expect(github.trackedIssues.count == 1, "after shard \(index)")
             }
             let all = audited.flatMap { $0 }
             #expect(Set(all).count == all.count, "no file in two shards")
-            #expect(Set(all) == Set(["app/db.py", "app/util.py", "Sources/Shop.swift", ".gitignore"] + (0..<30).map { "pkg/module\($0).py" }))
-            #expect(github.requests.filter { ($0.method == "POST" || $0.method == "PATCH") && $0.path.hasSuffix("/issues") }.count == 1)
+            #expect(
+                Set(all)
+                    == Set(
+                        ["app/db.py", "app/util.py", "Sources/Shop.swift", ".gitignore"]
+                            + (0..<30).map { "pkg/module\($0).py" }))
+            #expect(
+                github.requests.filter { ($0.method == "POST" || $0.method == "PATCH") && $0.path.hasSuffix("/issues") }
+                    .count == 1)
         }
     }
 
     @Test func capsStopEarlyAndSayWhatWasLeft() async throws {
         let repository = try Self.makeRepository(extraFiles: 20)
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: Self.auditModel) }) { github, openAI in
+        try await withFakes(script: Self.auditModel) { github, openAI in
             let limited = try Self.auditHarness(github, openAI, workspace: repository.url, inputs: ["max-files": "5"])
-            let byFiles = try #require(try await limited.perform().audit)
+            let byFiles = try #require(await limited.perform().audit)
             #expect(byFiles.audited.count == 5)
             #expect(byFiles.notAudited.filter { $0.reason == .capReached("max-files 5") }.count == 19)
 
             let costly = try Self.auditHarness(
-                github, openAI, workspace: repository.url, inputs: ["max-cost-usd": "0.003", "max-prompt-tokens": "1000", "max-concurrency": "1"])
-            let byCost = try #require(try await costly.perform().audit)
+                github, openAI, workspace: repository.url,
+                inputs: ["max-cost-usd": "0.003", "max-prompt-tokens": "1000", "max-concurrency": "1"])
+            let byCost = try #require(await costly.perform().audit)
             let heldBack = byCost.notAudited.filter { $0.reason == .capReached("max-cost-usd") }
             #expect(!heldBack.isEmpty)
             #expect((byCost.costUSD ?? 1) <= 0.003)
@@ -158,13 +179,18 @@ struct ModesIntegrationTests {
 
     @Test func aFewHundredFilesFinishWithinTheirCaps() async throws {
         let repository = try Self.makeRepository(extraFiles: 300)
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: Self.auditModel) }) { github, openAI in
-            let harness = try Self.auditHarness(github, openAI, workspace: repository.url, inputs: ["max-cost-usd": "0.004", "max-files": "250"])
-            let report = try #require(try await harness.perform().audit)
+        try await withFakes(script: Self.auditModel) { github, openAI in
+            let harness = try Self.auditHarness(
+                github, openAI, workspace: repository.url, inputs: ["max-cost-usd": "0.004", "max-files": "250"])
+            let report = try #require(await harness.perform().audit)
             #expect(report.filesInScope == 308)  // 300 modules and 8 tracked files (the ignored log is not tracked)
             #expect((report.costUSD ?? 1) <= 0.004)
-            let left = report.notAudited.filter { if case .capReached = $0.reason { return true } else { return false } }
-            #expect(report.auditedSuccessfully.count + left.count + report.notAudited.count - left.count == report.filesInScope)
+            let left = report.notAudited.filter {
+                if case .capReached = $0.reason { return true } else { return false }
+            }
+            #expect(
+                report.auditedSuccessfully.count + left.count + report.notAudited.count - left.count
+                    == report.filesInScope)
             #expect(report.auditedSuccessfully.count <= 250)
             #expect(left.contains { $0.reason == .capReached("max-files 250") })
             #expect(harness.summary.contains("left for a later run"))
@@ -173,7 +199,7 @@ struct ModesIntegrationTests {
 
     @Test func anAuditWithoutACheckoutSaysSo() async throws {
         let empty = try TemporaryDirectory()
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: Self.auditModel) }) { github, openAI in
+        try await withFakes(script: Self.auditModel) { github, openAI in
             let harness = try Self.auditHarness(github, openAI, workspace: empty.url)
             let (status, _, error) = await harness.runForExit()
             #expect(status == 1)
@@ -183,18 +209,23 @@ struct ModesIntegrationTests {
 
     // MARK: Comment commands
 
-    static func commandHarness(_ fixture: String, _ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, event: String) throws -> ActionHarness {
+    static func commandHarness(_ fixture: String, _ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, event: String)
+        throws -> ActionHarness
+    {
         try ActionHarness(
-            eventName: event, event: try Fixture.data(fixture, in: .module), inputs: ActionRunTests.inputs(github, openAI),
+            eventName: event, event: try Fixture.data(fixture, in: .module),
+            inputs: ActionRunTests.inputs(github, openAI),
             githubURL: github.baseURL)
     }
 
     @Test func chatOnAnIssueRepliesWithTheIssueAsContext() async throws {
-        let openAI = try await FakeOpenAIServer.start { _ in .content("Rounding each line before summing loses cents. Round once at the end.") }
+        let openAI = try await FakeOpenAIServer.start { _ in
+            .content("Rounding each line before summing loses cents. Round once at the end.")
+        }
         try await withFakeGitHub { github in
             github.addIssue(number: 7)
             let harness = try Self.commandHarness("issue_comment.issue.json", github, openAI, event: "issue_comment")
-            _ = try await harness.perform()
+            #expect(await harness.perform().failure == nil)
             #expect(github.reactions == ["issues:9001:eyes"])
             let reply = try #require(github.issueComments.last?.body)
             #expect(reply.hasPrefix("> Why could the total differ"))
@@ -206,11 +237,14 @@ struct ModesIntegrationTests {
     }
 
     @Test func chatOnAPullRequestSeesTheDiff() async throws {
-        let openAI = try await FakeOpenAIServer.start { _ in .content("A 100% coupon makes the total zero, which charge() sends as Decimal(0).") }
+        let openAI = try await FakeOpenAIServer.start { _ in
+            .content("A 100% coupon makes the total zero, which charge() sends as Decimal(0).")
+        }
         try await withFakeGitHub { github in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
-            let harness = try Self.commandHarness("issue_comment.pull_request.json", github, openAI, event: "issue_comment")
-            _ = try await harness.perform()
+            let harness = try Self.commandHarness(
+                "issue_comment.pull_request.json", github, openAI, event: "issue_comment")
+            #expect(await harness.perform().failure == nil)
             let prompt = try #require(openAI.calls.first?.userText)
             #expect(prompt.contains("sum -= sum * coupon.percentOff / 100"))
             #expect(github.issueComments.last?.body.contains("Decimal(0)") == true)
@@ -218,9 +252,12 @@ struct ModesIntegrationTests {
     }
 
     @Test func slashReviewInAPullRequestConversationRunsTheReview() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+        try await withFakes(script: ActionRunTests.reviewingModel) {
+            github, openAI in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
-            var event = try #require(try JSONSerialization.jsonObject(with: Fixture.data("issue_comment.pull_request.json", in: .module)) as? [String: Any])
+            var event = try #require(
+                try JSONSerialization.jsonObject(with: Fixture.data("issue_comment.pull_request.json", in: .module))
+                    as? [String: Any])
             var comment = try #require(event["comment"] as? [String: Any])
             comment["body"] = "/review"
             event["comment"] = comment
@@ -236,12 +273,15 @@ struct ModesIntegrationTests {
 
     @Test func refactorInAReviewThreadRepliesInTheThread() async throws {
         let openAI = try await FakeOpenAIServer.start { _ in
-            .content("Use a parameter:\n\n```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```")
+            .content(
+                "Use a parameter:\n\n```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```"
+            )
         }
         try await withFakeGitHub { github in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
-            let harness = try Self.commandHarness("pull_request_review_comment.json", github, openAI, event: "pull_request_review_comment")
-            _ = try await harness.perform()
+            let harness = try Self.commandHarness(
+                "pull_request_review_comment.json", github, openAI, event: "pull_request_review_comment")
+            #expect(await harness.perform().failure == nil)
             #expect(github.reactions == ["pulls:7001:eyes"])
             let reply = try #require(github.replies.first)
             #expect(reply.root == 6999)
@@ -257,7 +297,9 @@ struct ModesIntegrationTests {
         try await withFakeGitHub { github in
             github.addIssue(number: 7)
             for (association, type) in [("NONE", "User"), ("CONTRIBUTOR", "User"), ("OWNER", "Bot")] {
-                var event = try #require(try JSONSerialization.jsonObject(with: Fixture.data("issue_comment.issue.json", in: .module)) as? [String: Any])
+                var event = try #require(
+                    try JSONSerialization.jsonObject(with: Fixture.data("issue_comment.issue.json", in: .module))
+                        as? [String: Any])
                 var comment = try #require(event["comment"] as? [String: Any])
                 comment["author_association"] = association
                 event["comment"] = comment
@@ -278,24 +320,26 @@ struct ModesIntegrationTests {
     @Test func fewShotExamplesArePriorTurnsAndCountTowardTheBudget() async throws {
         let workspace = try TemporaryDirectory()
         try """
-            examples:
-              - path: app/db.py
-                diff: |
-                  @@ -1,2 +1,2 @@
-                   import sqlite3
-                  -q = "SELECT * FROM t WHERE id = ?"
-                  +q = "SELECT * FROM t WHERE id = " + id
-                findings:
-                  - line: 2
-                    severity: critical
-                    title: SQL injection
-                    body: Keep the parameter.
-            """.write(to: workspace.url.appendingPathComponent("review-examples.yml"), atomically: true, encoding: .utf8)
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+        examples:
+          - path: app/db.py
+            diff: |
+              @@ -1,2 +1,2 @@
+               import sqlite3
+              -q = "SELECT * FROM t WHERE id = ?"
+              +q = "SELECT * FROM t WHERE id = " + id
+            findings:
+              - line: 2
+                severity: critical
+                title: SQL injection
+                body: Keep the parameter.
+        """.write(to: workspace.url.appendingPathComponent("review-examples.yml"), atomically: true, encoding: .utf8)
+        try await withFakes(script: ActionRunTests.reviewingModel) {
+            github, openAI in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
             var harness = try ActionHarness(
                 eventName: "pull_request", event: try ActionRunTests.event(),
-                inputs: ActionRunTests.inputs(github, openAI, ["examples-file": "review-examples.yml"]), githubURL: github.baseURL)
+                inputs: ActionRunTests.inputs(github, openAI, ["examples-file": "review-examples.yml"]),
+                githubURL: github.baseURL)
             harness.environment["GITHUB_WORKSPACE"] = workspace.url.path
             let report = try #require(try await harness.run())
             let messages = try #require(openAI.calls.first?.messages)
@@ -309,8 +353,10 @@ struct ModesIntegrationTests {
 
     @Test func aBrokenExamplesFileIsAClearError() async throws {
         let workspace = try TemporaryDirectory()
-        try "examples:\n  - path: a.py\n    findings: []\n".write(to: workspace.url.appendingPathComponent("ex.yml"), atomically: true, encoding: .utf8)
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+        try "examples:\n  - path: a.py\n    findings: []\n".write(
+            to: workspace.url.appendingPathComponent("ex.yml"), atomically: true, encoding: .utf8)
+        try await withFakes(script: ActionRunTests.reviewingModel) {
+            github, openAI in
             var harness = try ActionHarness(
                 eventName: "pull_request", event: try ActionRunTests.event(),
                 inputs: ActionRunTests.inputs(github, openAI, ["examples-file": "ex.yml"]), githubURL: github.baseURL)

@@ -12,14 +12,14 @@ struct ProviderTests {
         route: FakeOpenAIServer.Route, apiKey: String, inputs: (FakeGitHubServer, FakeOpenAIServer) -> [String: String],
         check: (FakeGitHubServer, FakeOpenAIServer, ActionHarness) async throws -> Void
     ) async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(apiKey: apiKey, route: route, script: ActionRunTests.reviewingModel) }) { github, openAI in
-        github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
-        var values = ["github-token": github.token]
-        values.merge(inputs(github, openAI)) { $1 }
-        let harness = try ActionHarness(
-            eventName: "pull_request", event: try ActionRunTests.event(), inputs: values, githubURL: github.baseURL)
-        _ = try await harness.run()
-        try await check(github, openAI, harness)
+        try await withFakes(apiKey: apiKey, route: route, script: ActionRunTests.reviewingModel) { github, openAI in
+            github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
+            var values = ["github-token": github.token]
+            values.merge(inputs(github, openAI)) { $1 }
+            let harness = try ActionHarness(
+                eventName: "pull_request", event: try ActionRunTests.event(), inputs: values, githubURL: github.baseURL)
+            _ = try await harness.run()
+            try await check(github, openAI, harness)
         }
     }
 
@@ -29,7 +29,10 @@ struct ProviderTests {
 
     @Test func openAIWithOrganizationAndProjectHeaders() async throws {
         try await Self.run(route: .openAI, apiKey: "sk-openai-1") { _, openAI in
-            ["openai-api-key": "sk-openai-1", "openai-base-url": openAI.baseURL.absoluteString, "openai-organization": "org-42", "openai-project": "proj_7"]
+            [
+                "openai-api-key": "sk-openai-1", "openai-base-url": openAI.baseURL.absoluteString,
+                "openai-organization": "org-42", "openai-project": "proj_7",
+            ]
         } check: { github, openAI, _ in
             let request = try #require(openAI.requests.first)
             #expect(request.path == "/v1/chat/completions")
@@ -45,8 +48,12 @@ struct ProviderTests {
     }
 
     @Test func azureDeploymentURLAndApiKeyHeader() async throws {
-        try await Self.run(route: .azure(deployment: "review-4o", apiVersion: "2024-10-21"), apiKey: "azure-key-123") { _, openAI in
-            ["provider": "azure", "openai-api-key": "azure-key-123", "azure-endpoint": openAI.root.absoluteString, "azure-deployment": "review-4o", "model": "gpt-4o"]
+        try await Self.run(route: .azure(deployment: "review-4o", apiVersion: "2024-10-21"), apiKey: "azure-key-123") {
+            _, openAI in
+            [
+                "provider": "azure", "openai-api-key": "azure-key-123", "azure-endpoint": openAI.root.absoluteString,
+                "azure-deployment": "review-4o", "model": "gpt-4o",
+            ]
         } check: { github, openAI, harness in
             let request = try #require(openAI.requests.first)
             #expect(request.path == "/openai/deployments/review-4o/chat/completions")
@@ -61,7 +68,11 @@ struct ProviderTests {
 
     @Test func githubModelsNeedsNoSecretButTheWorkflowToken() async throws {
         try await Self.run(route: .githubModels, apiKey: "ghs_faketoken123") { _, openAI in
-            ["provider": "github-models", "openai-base-url": openAI.root.appendingPathComponent("inference").absoluteString, "model": "gpt-4.1-mini"]
+            [
+                "provider": "github-models",
+                "openai-base-url": openAI.root.appendingPathComponent("inference").absoluteString,
+                "model": "gpt-4.1-mini",
+            ]
         } check: { github, openAI, _ in
             let request = try #require(openAI.requests.first)
             #expect(request.path == "/inference/chat/completions")
@@ -72,8 +83,12 @@ struct ProviderTests {
     }
 
     @Test func aLocalServerWithoutStructuredOutputsStillReviews() async throws {
-        try await Self.run(route: .compatible(rejects: ["max_completion_tokens", "json_schema"]), apiKey: "") { _, openAI in
-            ["provider": "openai-compatible", "openai-base-url": openAI.baseURL.absoluteString, "model": "llama3.1:8b", "context-window": "32768"]
+        try await Self.run(route: .compatible(rejects: ["max_completion_tokens", "json_schema"]), apiKey: "") {
+            _, openAI in
+            [
+                "provider": "openai-compatible", "openai-base-url": openAI.baseURL.absoluteString,
+                "model": "llama3.1:8b", "context-window": "32768",
+            ]
         } check: { github, openAI, harness in
             // Learnt once: the first request is refused twice, every later one goes straight through.
             let bodies = try openAI.requests.map(Self.body)

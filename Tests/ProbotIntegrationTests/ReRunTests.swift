@@ -17,7 +17,10 @@ struct ReRunTests {
         }.sorted()
     }
 
-    static func harness(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, action: String = "opened", inputs: [String: String] = [:]) throws -> ActionHarness {
+    static func harness(
+        _ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, action: String = "opened",
+        inputs: [String: String] = [:]
+    ) throws -> ActionHarness {
         try ActionHarness(
             eventName: "pull_request", event: try ActionRunTests.event { $0["action"] = action },
             inputs: ActionRunTests.inputs(github, openAI, inputs), githubURL: github.baseURL)
@@ -25,7 +28,8 @@ struct ReRunTests {
 
     @Test func aSecondRunOnTheSameCommitPostsNothingNew() async throws {
         for incremental in ["true", "false"] {
-            try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+            try await withFakes(script: ActionRunTests.reviewingModel) {
+                github, openAI in
                 github.addPullRequest(number: 42, headSHA: Self.firstHead, files: try ActionRunTests.sampleFiles())
 
                 try await Self.harness(github, openAI, inputs: ["incremental": incremental]).run()
@@ -53,7 +57,8 @@ struct ReRunTests {
     }
 
     @Test func aPushIsReviewedIncrementally() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+        try await withFakes(script: ActionRunTests.reviewingModel) {
+            github, openAI in
             var files = try ActionRunTests.sampleFiles()
             github.addPullRequest(number: 42, headSHA: Self.firstHead, files: files)
             try await Self.harness(github, openAI).run()
@@ -61,9 +66,12 @@ struct ReRunTests {
 
             // The push changes only the Python script: two more lines at its end.
             let index = try #require(files.firstIndex { $0.filename == "scripts/export_orders.py" })
-            files[index].patch = files[index].patch.map { $0.replacing("@@ -0,0 +1,18 @@", with: "@@ -0,0 +1,20 @@") + "\n+\n+# owner: data team" }
+            files[index].patch = files[index].patch.map {
+                $0.replacing("@@ -0,0 +1,18 @@", with: "@@ -0,0 +1,20 @@") + "\n+\n+# owner: data team"
+            }
             github.push(number: 42, headSHA: Self.secondHead, files: files)
-            github.setComparison(base: Self.firstHead, head: Self.secondHead, status: "ahead", files: ["scripts/export_orders.py"])
+            github.setComparison(
+                base: Self.firstHead, head: Self.secondHead, status: "ahead", files: ["scripts/export_orders.py"])
             let callsBefore = openAI.calls.count
 
             let second = try Self.harness(github, openAI, action: "synchronize")
@@ -80,7 +88,8 @@ struct ReRunTests {
     }
 
     @Test func aForcePushFallsBackToAFullReviewWithoutDuplicates() async throws {
-        try await withFakes(model: { try await FakeOpenAIServer.start(script: ActionRunTests.reviewingModel) }) { github, openAI in
+        try await withFakes(script: ActionRunTests.reviewingModel) {
+            github, openAI in
             github.addPullRequest(number: 42, headSHA: Self.firstHead, files: try ActionRunTests.sampleFiles())
             try await Self.harness(github, openAI).run()
             let afterFirst = Self.commentSet(github)
@@ -111,11 +120,13 @@ struct ReRunTests {
             let run = reported.next()
             let lines = run <= 2 ? [2, 4] : [2, 4, 6]
             let findings = lines.map { ActionRunTests.finding("retry.sh", $0, "major", "Unquoted variable") }
-            let data = (try? JSONSerialization.data(withJSONObject: ["summary": "Shell.", "findings": findings])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: ["summary": "Shell.", "findings": findings])) ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
         try await withFakeGitHub { github in
-            let patch = "@@ -0,0 +1,6 @@\n+echo start\n+rm -rf $DIR\n+echo again\n+rm -rf $DIR\n+echo last\n+rm -rf $DIR"
+            let patch =
+                "@@ -0,0 +1,6 @@\n+echo start\n+rm -rf $DIR\n+echo again\n+rm -rf $DIR\n+echo last\n+rm -rf $DIR"
             github.addPullRequest(number: 42, headSHA: Self.firstHead, files: [("retry.sh", "added", patch)])
             let full = ["incremental": "false"]
 

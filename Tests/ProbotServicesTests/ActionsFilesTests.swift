@@ -46,7 +46,8 @@ struct ActionsFilesTests {
         #expect(WorkflowCommand.escapeData("50% done\r\nnext") == "50%25 done%0D%0Anext")
         #expect(WorkflowCommand.escapeProperty("a:b,c") == "a%3Ab%2Cc")
         #expect(
-            WorkflowCommand.format("warning", properties: [("file", "src/a,b.swift"), ("line", "3")], message: "bad\nthing")
+            WorkflowCommand.format(
+                "warning", properties: [("file", "src/a,b.swift"), ("line", "3")], message: "bad\nthing")
                 == "::warning file=src/a%2Cb.swift,line=3::bad%0Athing")
     }
 
@@ -61,7 +62,11 @@ struct ActionsFilesTests {
         console.endGroup()
         console.endGroup()  // unbalanced close is ignored
         console.warning("x")
-        #expect(sink.lines == ["::add-mask::sk-secret-123", "::group::Review", "calling with *** and ab", "::endgroup::", "::warning::x"])
+        #expect(
+            sink.lines == [
+                "::add-mask::sk-secret-123", "::group::Review", "calling with *** and ab", "::endgroup::",
+                "::warning::x",
+            ])
     }
 
     @Test func plainConsoleOnATerminal() {
@@ -79,7 +84,9 @@ struct WarningCapTests {
     @Test func onlyTenWarningsBecomeAnnotations() {
         let sink = LineSink()
         let console = ActionsConsole(workflowCommands: true, redactor: SecretRedactor([])) { sink.write($0) }
-        for index in 1...12 { console.warning("w\(index)", file: index.isMultiple(of: 2) ? "a.swift" : nil, line: index) }
+        for index in 1...12 {
+            console.warning("w\(index)", file: index.isMultiple(of: 2) ? "a.swift" : nil, line: index)
+        }
         #expect(sink.lines.filter { $0.hasPrefix("::warning") }.count == 10)
         #expect(sink.lines[1] == "::warning file=a.swift,line=2::w2")
         #expect(sink.lines[10] == "warning: w11")

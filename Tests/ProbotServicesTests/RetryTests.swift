@@ -1,13 +1,14 @@
-import Synchronization
 import Foundation
 import ProbotCore
 import ProbotServices
 import ProbotTestSupport
+import Synchronization
 import Testing
 
 struct GoDurationTests {
     @Test(arguments: [
-        ("20ms", Duration.milliseconds(20)), ("1s", .seconds(1)), ("6m0s", .seconds(360)), ("1h2m3.5s", .milliseconds(3_723_500)),
+        ("20ms", Duration.milliseconds(20)), ("1s", .seconds(1)), ("6m0s", .seconds(360)),
+        ("1h2m3.5s", .milliseconds(3_723_500)),
         ("0", .zero), ("1.5s", .milliseconds(1500)), ("250us", .milliseconds(1)),
     ])
     func parses(_ text: String, _ expected: Duration) {
@@ -24,7 +25,8 @@ struct GoDurationTests {
 
 struct RetryTests {
     static let get = TransportRequest(method: "GET", url: URL(string: "https://api.github.com/repos/o/r/pulls/1")!)
-    static let post = TransportRequest(method: "POST", url: URL(string: "https://api.github.com/repos/o/r/pulls/1/reviews")!)
+    static let post = TransportRequest(
+        method: "POST", url: URL(string: "https://api.github.com/repos/o/r/pulls/1/reviews")!)
 
     /// Answers from a list, one per call, then 200.
     static func scripted(_ replies: [TransportResponse]) -> StubTransport {
@@ -32,7 +34,10 @@ struct RetryTests {
         return StubTransport { _ in queue.next() ?? TransportResponse(status: 200, body: Data("{}".utf8)) }
     }
 
-    static func transport(_ base: StubTransport, clock: MockClock, classifier: any RetryClassifier = GitHubRetryClassifier(), maxWait: Duration = .seconds(300)) -> RetryingTransport<MockClock> {
+    static func transport(
+        _ base: StubTransport, clock: MockClock, classifier: any RetryClassifier = GitHubRetryClassifier(),
+        maxWait: Duration = .seconds(300)
+    ) -> RetryingTransport<MockClock> {
         RetryingTransport(
             base: base,
             policy: RetryPolicy(clock: clock, wallClock: { clock.wallClock() }, maxTotalWait: maxWait, random: { 0 }),
@@ -41,7 +46,12 @@ struct RetryTests {
 
     @Test func githubRetryAfterComesFirst() async throws {
         let clock = MockClock()
-        let base = Self.scripted([TransportResponse(status: 403, headers: ["retry-after": "7", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800009999"], body: Data(#"{"message":"API rate limit exceeded"}"#.utf8))])
+        let base = Self.scripted([
+            TransportResponse(
+                status: 403,
+                headers: ["retry-after": "7", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800009999"],
+                body: Data(#"{"message":"API rate limit exceeded"}"#.utf8))
+        ])
         let response = try await Self.transport(base, clock: clock).send(Self.get)
         #expect(response.status == 200)
         #expect(clock.sleeps == [.seconds(7)])
@@ -50,14 +60,20 @@ struct RetryTests {
     @Test func githubPrimaryLimitWaitsUntilTheResetEpoch() async throws {
         let clock = MockClock()
         let reset = Int(clock.start.timeIntervalSince1970) + 42
-        let base = Self.scripted([TransportResponse(status: 429, headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])])
+        let base = Self.scripted([
+            TransportResponse(status: 429, headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+        ])
         _ = try await Self.transport(base, clock: clock).send(Self.get)
         #expect(clock.sleeps == [.seconds(43)])
     }
 
     @Test func githubSecondaryLimitWaitsAMinuteThenBacksOff() async throws {
         let clock = MockClock()
-        let secondary = TransportResponse(status: 403, body: Data(#"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"#.utf8))
+        let secondary = TransportResponse(
+            status: 403,
+            body: Data(
+                #"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"#
+                    .utf8))
         let base = Self.scripted([secondary, secondary, TransportResponse(status: 502), TransportResponse(status: 503)])
         _ = try await Self.transport(base, clock: clock).send(Self.get)
         #expect(clock.sleeps == [.seconds(60), .seconds(60), .seconds(4), .seconds(8)])
@@ -66,7 +82,9 @@ struct RetryTests {
 
     @Test func aReadOnlyTokenIsNotRetried() async throws {
         let clock = MockClock()
-        let base = Self.scripted([TransportResponse(status: 403, body: Data(#"{"message":"Resource not accessible by integration"}"#.utf8))])
+        let base = Self.scripted([
+            TransportResponse(status: 403, body: Data(#"{"message":"Resource not accessible by integration"}"#.utf8))
+        ])
         let response = try await Self.transport(base, clock: clock).send(Self.post)
         #expect(response.status == 403)
         #expect(clock.sleeps.isEmpty)
@@ -74,9 +92,12 @@ struct RetryTests {
 
     @Test func postsAreNotRetriedOnServerErrorsButAreOnRateLimits() async throws {
         let clock = MockClock()
-        let failed = try await Self.transport(Self.scripted([TransportResponse(status: 502)]), clock: clock).send(Self.post)
+        let failed = try await Self.transport(Self.scripted([TransportResponse(status: 502)]), clock: clock).send(
+            Self.post)
         #expect(failed.status == 502)
-        let limited = try await Self.transport(Self.scripted([TransportResponse(status: 429, headers: ["retry-after": "2"])]), clock: clock).send(Self.post)
+        let limited = try await Self.transport(
+            Self.scripted([TransportResponse(status: 429, headers: ["retry-after": "2"])]), clock: clock
+        ).send(Self.post)
         #expect(limited.status == 200)
         #expect(clock.sleeps == [.seconds(2)])
     }
@@ -84,7 +105,9 @@ struct RetryTests {
     @Test func theTotalWaitIsCappedWithAClearMessage() async throws {
         let clock = MockClock()
         let reset = Int(clock.start.timeIntervalSince1970) + 3600
-        let base = Self.scripted([TransportResponse(status: 403, headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])])
+        let base = Self.scripted([
+            TransportResponse(status: 403, headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+        ])
         await #expect {
             try await Self.transport(base, clock: clock, maxWait: .seconds(300)).send(Self.get)
         } throws: { error in
@@ -108,20 +131,31 @@ struct RetryTests {
 
     @Test func openAIRateLimitsUseRetryAfterOrTheResetDurations() async throws {
         let clock = MockClock()
-        let body = Data(#"{"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}}"#.utf8)
+        let body = Data(
+            #"{"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}}"#
+                .utf8)
         let base = Self.scripted([
-            TransportResponse(status: 429, headers: ["x-ratelimit-reset-requests": "1s", "x-ratelimit-reset-tokens": "6m0s"], body: body),
+            TransportResponse(
+                status: 429, headers: ["x-ratelimit-reset-requests": "1s", "x-ratelimit-reset-tokens": "6m0s"],
+                body: body),
             TransportResponse(status: 429, headers: ["retry-after": "3"], body: body),
             TransportResponse(status: 429, headers: ["retry-after-ms": "20"], body: body),
             TransportResponse(status: 500),
         ])
-        _ = try await Self.transport(base, clock: clock, classifier: OpenAIRetryClassifier(), maxWait: .seconds(900)).send(Self.post)
+        _ = try await Self.transport(base, clock: clock, classifier: OpenAIRetryClassifier(), maxWait: .seconds(900))
+            .send(Self.post)
         #expect(clock.sleeps == [.seconds(360), .seconds(3), .milliseconds(20), .seconds(8)])
     }
 
     @Test func openAIInsufficientQuotaIsNeverRetried() async throws {
         let clock = MockClock()
-        let base = Self.scripted([TransportResponse(status: 429, body: Data(#"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#.utf8))])
+        let base = Self.scripted([
+            TransportResponse(
+                status: 429,
+                body: Data(
+                    #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#
+                        .utf8))
+        ])
         let response = try await Self.transport(base, clock: clock, classifier: OpenAIRetryClassifier()).send(Self.post)
         #expect(response.status == 429)
         #expect(clock.sleeps.isEmpty)
@@ -160,10 +194,20 @@ struct TokenPacerTests {
                 let reset = "\(Int(Double(resetIn.components.seconds).rounded(.up)))s"
                 guard state.tokens + cost <= 10_000 else {
                     state.limited += 1
-                    return StubTransport.json(429, #"{"error":{"message":"Rate limit reached for tokens per min","type":"tokens","param":null,"code":"rate_limit_exceeded"}}"#, headers: ["x-ratelimit-remaining-tokens": "\(10_000 - state.tokens)", "x-ratelimit-reset-tokens": reset])
+                    return StubTransport.json(
+                        429,
+                        #"{"error":{"message":"Rate limit reached for tokens per min","type":"tokens","param":null,"code":"rate_limit_exceeded"}}"#,
+                        headers: [
+                            "x-ratelimit-remaining-tokens": "\(10_000 - state.tokens)",
+                            "x-ratelimit-reset-tokens": reset,
+                        ])
                 }
                 state.tokens += cost
-                return StubTransport.json(200, OpenAIClientTests.okBody, headers: ["x-ratelimit-remaining-tokens": "\(10_000 - state.tokens)", "x-ratelimit-reset-tokens": reset])
+                return StubTransport.json(
+                    200, OpenAIClientTests.okBody,
+                    headers: [
+                        "x-ratelimit-remaining-tokens": "\(10_000 - state.tokens)", "x-ratelimit-reset-tokens": reset,
+                    ])
             }
         }
     }
@@ -188,7 +232,8 @@ struct TokenPacerTests {
         let clock = MockClock()
         let client = OpenAIClient(
             endpoint: OpenAIClientTests.endpoint("https://api.openai.com/v1", key: "k"),
-            transport: StubTransport { _ in StubTransport.json(200, OpenAIClientTests.okBody) }, pacer: TokenPacer(clock: clock))
+            transport: StubTransport { _ in StubTransport.json(200, OpenAIClientTests.okBody) },
+            pacer: TokenPacer(clock: clock))
         for _ in 0..<5 { _ = try await client.complete(OpenAIClientTests.request) }
         #expect(clock.sleeps.isEmpty)
     }

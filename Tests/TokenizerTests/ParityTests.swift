@@ -51,10 +51,13 @@ struct ParityTests {
             guard actual != ids else { continue }
             mismatches += 1
             if mismatches <= 5 {
-                let first = (0..<min(actual.count, ids.count)).first { actual[$0] != ids[$0] } ?? min(actual.count, ids.count)
-                let context = String(decoding: encoding.decode(Array(ids[max(0, first - 3)..<min(ids.count, first + 4)])), as: UTF8.self)
+                let first =
+                    (0..<min(actual.count, ids.count)).first { actual[$0] != ids[$0] } ?? min(actual.count, ids.count)
+                let context = String(
+                    decoding: encoding.decode(Array(ids[max(0, first - 3)..<min(ids.count, first + 4)])), as: UTF8.self)
                 Issue.record(
-                    "\(name.rawValue) document \(index): first difference at token \(first): ours \(Array(actual[first..<min(actual.count, first + 4)])), tiktoken \(Array(ids[first..<min(ids.count, first + 4)])) around \(context.debugDescription)")
+                    "\(name.rawValue) document \(index): first difference at token \(first): ours \(Array(actual[first..<min(actual.count, first + 4)])), tiktoken \(Array(ids[first..<min(ids.count, first + 4)])) around \(context.debugDescription)"
+                )
             }
         }
         #expect(mismatches == 0, "\(mismatches) of \(corpus.count) documents differ")

@@ -13,9 +13,11 @@ struct VocabularyTests {
     /// The shipped rank files are byte-identical to OpenAI's (the sums tiktoken itself checks).
     @Test(arguments: EncodingName.allCases) func shippedVocabulariesHaveOpenAIsChecksums(_ name: EncodingName) throws {
         let sums = try String(
-            contentsOf: try #require(Bundle.module.url(forResource: "Fixtures/SHA256SUMS", withExtension: nil)), encoding: .utf8)
+            contentsOf: try #require(Bundle.module.url(forResource: "Fixtures/SHA256SUMS", withExtension: nil)),
+            encoding: .utf8)
         let expected = try #require(
-            sums.split(separator: "\n").first { $0.hasSuffix(" \(name.rawValue).tiktoken") }?.split(separator: " ").first)
+            sums.split(separator: "\n").first { $0.hasSuffix(" \(name.rawValue).tiktoken") }?.split(separator: " ")
+                .first)
         let folder = try #require(
             EncodingLoader.searchPaths(directory: nil).first {
                 FileManager.default.fileExists(atPath: "\($0)/\(name.rawValue).tiktoken")
@@ -100,7 +102,11 @@ struct ExactBatchingTests {
             let lines = 3 + (index * 11) % 60
             let hunk = Hunk(
                 oldStart: 1, oldCount: 0, newStart: 1, newCount: lines, section: "",
-                lines: (0..<lines).map { DiffLine(kind: .added, content: "let value\($0) = compute(\(index), \($0)) // file \(index)", oldLine: nil, newLine: $0 + 1) })
+                lines: (0..<lines).map {
+                    DiffLine(
+                        kind: .added, content: "let value\($0) = compute(\(index), \($0)) // file \(index)",
+                        oldLine: nil, newLine: $0 + 1)
+                })
             let file = FileDiff(path: "Sources/Module\(index)/File\(index).swift", hunks: [hunk])
             total += counter.count(DiffRenderer.render(file: file, hunks: file.hunks))
             files.append(file)

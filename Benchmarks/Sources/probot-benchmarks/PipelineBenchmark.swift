@@ -36,17 +36,27 @@ struct PipelineBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ValidationError("build it first: swift build -c release --product chatgpt-probot (looked for \(binary))")
+            throw ValidationError(
+                "build it first: swift build -c release --product chatgpt-probot (looked for \(binary))")
         }
-        print("Latency model: \(fixed) s per request + \(perThousandPrompt) s per 1k prompt tokens + \(perHundredCompletion) s per 100 completion tokens; max-concurrency \(concurrency)")
+        print(
+            "Latency model: \(fixed) s per request + \(perThousandPrompt) s per 1k prompt tokens + \(perHundredCompletion) s per 100 completion tokens; max-concurrency \(concurrency)"
+        )
         print("")
-        print("| Files | Requests | Wall | Floor | Wall / floor | GitHub requests (file pages + other) | Prompt tokens | Overhead | Peak RSS | Start-up to first request |")
+        print(
+            "| Files | Requests | Wall | Floor | Wall / floor | GitHub requests (file pages + other) | Prompt tokens | Overhead | Peak RSS | Start-up to first request |"
+        )
         print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
         let scenarios: [(String, [SyntheticPullRequest.File])]
         if let files {
             let data = try Data(contentsOf: URL(fileURLWithPath: files))
             let decoded = try JSONDecoder().decode([ChangedFile].self, from: data)
-            scenarios = [("recorded", decoded.map { SyntheticPullRequest.File(filename: $0.filename, status: $0.status, patch: $0.patch) })]
+            scenarios = [
+                (
+                    "recorded",
+                    decoded.map { SyntheticPullRequest.File(filename: $0.filename, status: $0.status, patch: $0.patch) }
+                )
+            ]
         } else {
             scenarios = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map {
                 (String($0), SyntheticPullRequest.make(files: $0))
@@ -55,7 +65,8 @@ struct PipelineBenchmark: AsyncParsableCommand {
         for (label, pullRequestFiles) in scenarios {
             let result = try await measure(pullRequestFiles)
             print(
-                "| \(label) | \(result.requests) | \(format(result.wall)) s | \(format(result.floor)) s | \(String(format: "%.2f×", result.wall / max(result.floor, 0.001))) | \(result.githubRequests) (\(result.filePages) + \(result.githubRequests - result.filePages)) | \(Format.count(result.promptTokens)) | \(String(format: "%.1f %%", result.overheadShare * 100)) | \(result.peakRSSMB) MB | \(String(format: "%.0f ms", result.startup * 1000)) |")
+                "| \(label) | \(result.requests) | \(format(result.wall)) s | \(format(result.floor)) s | \(String(format: "%.2f×", result.wall / max(result.floor, 0.001))) | \(result.githubRequests) (\(result.filePages) + \(result.githubRequests - result.filePages)) | \(Format.count(result.promptTokens)) | \(String(format: "%.1f %%", result.overheadShare * 100)) | \(result.peakRSSMB) MB | \(String(format: "%.0f ms", result.startup * 1000)) |"
+            )
         }
     }
 
@@ -76,14 +87,23 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let github = try await FakeGitHubServer.start()
         let openAI = try await FakeOpenAIServer.start(
             latency: { prompt, completion in
-                .milliseconds(Int64((fixed + perPrompt * Double(prompt) / 1000 + perCompletion * Double(completion) / 100) * 1000))
+                .milliseconds(
+                    Int64((fixed + perPrompt * Double(prompt) / 1000 + perCompletion * Double(completion) / 100) * 1000)
+                )
             },
             script: SyntheticPullRequest.answer)
-        defer { Task { await github.stop(); await openAI.stop() } }
+        defer {
+            Task {
+                await github.stop()
+                await openAI.stop()
+            }
+        }
         let head = "benchhead0000000000000000000000000000000"
-        github.addPullRequest(number: 7, title: "Benchmark", headSHA: head, files: files.map { ($0.filename, $0.status, $0.patch) })
+        github.addPullRequest(
+            number: 7, title: "Benchmark", headSHA: head, files: files.map { ($0.filename, $0.status, $0.patch) })
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("probot-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "probot-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let event: [String: Any] = [
@@ -122,12 +142,18 @@ struct PipelineBenchmark: AsyncParsableCommand {
         }
         let wall = seconds(ContinuousClock.now - launched)
         guard process.terminationStatus == 0 else {
-            throw ValidationError("the binary failed (exit \(process.terminationStatus)); summary: \((try? String(contentsOf: directory.appendingPathComponent("summary.md"), encoding: .utf8)) ?? "")")
+            throw ValidationError(
+                "the binary failed (exit \(process.terminationStatus)); summary: \((try? String(contentsOf: directory.appendingPathComponent("summary.md"), encoding: .utf8)) ?? "")"
+            )
         }
         let startup = github.requests.first.map { seconds($0.receivedAt - launched) } ?? 0
         if ProcessInfo.processInfo.environment["PROBOT_BENCH_TIMELINE"] != nil {
-            let events = github.requests.map { ($0.receivedAt, "GitHub \($0.method) \($0.path)") } + openAI.requests.map { ($0.receivedAt, "model") }
-            for (at, what) in events.sorted(by: { $0.0 < $1.0 }) { print(String(format: "  %7.0f ms  ", seconds(at - launched) * 1000) + what) }
+            let events =
+                github.requests.map { ($0.receivedAt, "GitHub \($0.method) \($0.path)") }
+                + openAI.requests.map { ($0.receivedAt, "model") }
+            for (at, what) in events.sorted(by: { $0.0 < $1.0 }) {
+                print(String(format: "  %7.0f ms  ", seconds(at - launched) * 1000) + what)
+            }
             print(String(format: "  %7.0f ms  exit", wall * 1000))
         }
 
@@ -135,14 +161,18 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let counter = BPETokenCounter(encoding: try EncodingLoader.load(.o200kBase))
         let inputs = ProbotInputs(openAIAPIKey: "x")
         let engine = ReviewEngine(
-            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter, model: nil, console: SilentConsole())
-        let plan = engine.planner(title: "Benchmark", description: "").plan(files.map {
-            ChangedFile(filename: $0.filename, status: $0.status, patch: $0.patch)
-        }).plan
+            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter, model: nil,
+            console: SilentConsole())
+        let plan = engine.planner(title: "Benchmark", description: "").plan(
+            files.map {
+                ChangedFile(filename: $0.filename, status: $0.status, patch: $0.patch)
+            }
+        ).plan
         let latencies = openAI.answeredLatencies.map(seconds)
         return Measurement(
             wall: wall, floor: Self.makespan(latencies, workers: concurrency), requests: openAI.calls.count,
-            githubRequests: github.requests.count, filePages: github.requests.filter { $0.path.hasSuffix("/files") }.count,
+            githubRequests: github.requests.count,
+            filePages: github.requests.filter { $0.path.hasSuffix("/files") }.count,
             promptTokens: plan.promptTokens,
             overheadShare: plan.promptTokens > 0 ? Double(plan.overheadTokens) / Double(plan.promptTokens) : 0,
             peakRSSMB: peakKB / 1024, startup: startup)
@@ -190,7 +220,12 @@ enum SyntheticPullRequest {
         ("swift", { "    let value\($0) = try await client.fetch(id: \($0), timeout: .seconds(\($0 % 30)))" }),
         ("py", { "    result_\($0) = session.query(Order).filter(Order.id == \($0)).first()" }),
         ("ts", { "  const item\($0) = await api.get<Item>(`/items/${id}/\($0)`, { retries: \($0 % 5) });" }),
-        ("go", { "\tif err := store.Put(ctx, key\($0), value\($0)); err != nil { return fmt.Errorf(\"put %d: %w\", \($0), err) }" }),
+        (
+            "go",
+            {
+                "\tif err := store.Put(ctx, key\($0), value\($0)); err != nil { return fmt.Errorf(\"put %d: %w\", \($0), err) }"
+            }
+        ),
         ("rs", { "    let total_\($0): u64 = items.iter().map(|i| i.price * \($0)).sum();" }),
         ("java", { "        final var entry\($0) = repository.findById(\($0)L).orElseThrow(NotFoundException::new);" }),
     ]
@@ -202,7 +237,10 @@ enum SyntheticPullRequest {
             let language = languages[index % languages.count]
             let path = "src/module\(index % 40)/file\(index).\(language.ext)"
             if roll < 3 { return File(filename: "assets/image\(index).png", status: "added", patch: nil) }
-            if roll < 5 { return File(filename: "packages/p\(index)/package-lock.json", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b") }
+            if roll < 5 {
+                return File(
+                    filename: "packages/p\(index)/package-lock.json", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b")
+            }
             let hunks = roll < 6 ? 40 : Int.random(in: 1...3, using: &random)
             var patch = ""
             var start = 1
@@ -228,7 +266,8 @@ enum SyntheticPullRequest {
                 "title": "Unchecked result", "body": "Handle the error.", "suggestion": NSNull(),
             ])
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["summary": "Reviewed.", "findings": findings])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: ["summary": "Reviewed.", "findings": findings])) ?? Data()
         return .content(String(decoding: data, as: UTF8.self), completionTokens: 40 + 60 * findings.count)
     }
 }

@@ -22,7 +22,9 @@ struct TokenizerBenchmark: ParsableCommand {
         let documents = try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: corpus)))
         let bytes = documents.reduce(0) { $0 + $1.utf8.count }
         let reference = skipTiktoken ? [:] : try tiktokenResults()
-        print("Corpus: \(documents.count) documents, \(String(format: "%.2f", Double(bytes) / 1_000_000)) MB; median of \(runs) runs, one thread")
+        print(
+            "Corpus: \(documents.count) documents, \(String(format: "%.2f", Double(bytes) / 1_000_000)) MB; median of \(runs) runs, one thread"
+        )
         print("")
         print("| encoding | vocab load | ours MB/s | tiktoken MB/s | ratio | tokens equal |")
         print("|---|---:|---:|---:|---:|---|")
@@ -51,7 +53,8 @@ struct TokenizerBenchmark: ParsableCommand {
             if let theirs = reference[name.rawValue] {
                 let theirRate = Double(bytes) / median(theirs.seconds) / 1_000_000
                 print(
-                    "| \(name.rawValue) | \(load) | \(format(ours)) | \(format(theirRate)) | \(String(format: "%.2f×", ours / theirRate)) | \(theirs.tokens == tokens ? "yes" : "NO (\(tokens) vs \(theirs.tokens))") |")
+                    "| \(name.rawValue) | \(load) | \(format(ours)) | \(format(theirRate)) | \(String(format: "%.2f×", ours / theirRate)) | \(theirs.tokens == tokens ? "yes" : "NO (\(tokens) vs \(theirs.tokens))") |"
+                )
             } else {
                 print("| \(name.rawValue) | \(load) | \(format(ours)) | – | – | – |")
             }
@@ -72,8 +75,12 @@ struct TokenizerBenchmark: ParsableCommand {
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: cache) }
         // tiktoken caches each file under the SHA-1 of its download URL.
-        try FileManager.default.copyItem(atPath: try vocabularyPath(.o200kBase), toPath: cache.appendingPathComponent("fb374d419588a4632f3f557e76b4b70aebbca790").path)
-        try FileManager.default.copyItem(atPath: try vocabularyPath(.cl100kBase), toPath: cache.appendingPathComponent("9b5ad71b2ce5302211f9c61530b329a4922fc6a4").path)
+        try FileManager.default.copyItem(
+            atPath: try vocabularyPath(.o200kBase),
+            toPath: cache.appendingPathComponent("fb374d419588a4632f3f557e76b4b70aebbca790").path)
+        try FileManager.default.copyItem(
+            atPath: try vocabularyPath(.cl100kBase),
+            toPath: cache.appendingPathComponent("9b5ad71b2ce5302211f9c61530b329a4922fc6a4").path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "Benchmarks/tiktoken_bench.py", corpus, String(runs)]
@@ -113,7 +120,8 @@ struct TokenizerBenchmark: ParsableCommand {
         process.standardOutput = pipe
         try? process.run()
         process.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 }
 

@@ -29,7 +29,10 @@ package struct AuditFile: Sendable, Equatable {
             let chunk = (start..<end).map {
                 DiffLine(kind: .context, content: String(lines[$0]), oldLine: $0 + 1, newLine: $0 + 1)
             }
-            hunks.append(Hunk(oldStart: start + 1, oldCount: end - start, newStart: start + 1, newCount: end - start, section: "", lines: chunk))
+            hunks.append(
+                Hunk(
+                    oldStart: start + 1, oldCount: end - start, newStart: start + 1, newCount: end - start, section: "",
+                    lines: chunk))
             start = end
         }
         return FileDiff(path: path, status: "audit", hunks: hunks)

@@ -67,10 +67,13 @@ package struct AuditPipeline: Sendable {
             return report
         }
 
-        let gate = CostGate(capUSD: settings.maxCostUSD, model: profile.info, completionReserve: profile.budget.completionTokens)
+        let gate = CostGate(
+            capUSD: settings.maxCostUSD, model: profile.info, completionReserve: profile.budget.completionTokens)
         if settings.maxCostUSD > 0 && gate == nil {
             report.diagnostics.append(
-                .warning("`max-cost-usd` cannot be enforced: the price of `\(profile.name)` is unknown (set the price inputs)"))
+                .warning(
+                    "`max-cost-usd` cannot be enforced: the price of `\(profile.name)` is unknown (set the price inputs)"
+                ))
         }
         console.beginGroup("Audit with \(profile.name): \(report.plan.batches.count) request(s)")
         let runner = BatchRunner(
@@ -104,7 +107,9 @@ package struct AuditPipeline: Sendable {
                 }
                 var reason: String?
                 if let count = report.lineCounts[finding.path] {
-                    if finding.line > count || (finding.startLine ?? 1) < 1 || (finding.startLine ?? finding.line) > finding.line {
+                    if finding.line > count || (finding.startLine ?? 1) < 1
+                        || (finding.startLine ?? finding.line) > finding.line
+                    {
                         reason = "line \(finding.line) is not in the file (\(count) lines)"
                     }
                 } else {
@@ -113,6 +118,10 @@ package struct AuditPipeline: Sendable {
                 report.findings.append(AuditFinding(finding: finding, unlocated: reason))
             }
         }
-        report.findings.sort { ($0.finding.severity, $1.finding.path, $1.finding.line) > ($1.finding.severity, $0.finding.path, $0.finding.line) }
+        report.findings.sort {
+            ($0.finding.severity, $1.finding.path, $1.finding.line) > (
+                $1.finding.severity, $0.finding.path, $0.finding.line
+            )
+        }
     }
 }

@@ -48,16 +48,19 @@ package struct AuditReport: Sendable, Equatable {
     /// Tokens billed.
     package var usage: TokenUsage { outcomes.reduce(.zero) { $0 + $1.usage } }
     /// Estimated cost in US dollars, `nil` when the price is unknown.
-    package var costUSD: Double? { modelInfo.cost(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens) }
+    package var costUSD: Double? {
+        modelInfo.cost(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
+    }
 
     /// Files not (fully) audited: skipped up front, or in a failed or held-back request.
     package var notAudited: [SkippedFile] {
-        skipped + outcomes.filter { $0.review == nil }.flatMap { outcome -> [SkippedFile] in
-            guard let failure = outcome.failure else { return [] }
-            let reason: SkipReason =
-                outcome.heldBackByCostCap ? .capReached("max-cost-usd") : .modelFailed(failure.description)
-            return outcome.batch.paths.map { SkippedFile(path: $0, reason: reason) }
-        }
+        skipped
+            + outcomes.filter { $0.review == nil }.flatMap { outcome -> [SkippedFile] in
+                guard let failure = outcome.failure else { return [] }
+                let reason: SkipReason =
+                    outcome.heldBackByCostCap ? .capReached("max-cost-usd") : .modelFailed(failure.description)
+                return outcome.batch.paths.map { SkippedFile(path: $0, reason: reason) }
+            }
     }
 
     /// Files the model reviewed successfully.

@@ -24,11 +24,14 @@ package enum SarifBuilder {
                 "name": .string(ruleSlug(finding.title)),
                 "shortDescription": .object(["text": .string(CommentRenderer.sanitize(finding.title))]),
                 "defaultConfiguration": .object(["level": .string(level(finding.severity))]),
-                "properties": .object(["tags": .array([.string("chatgpt-probot"), .string(finding.severity.rawValue)])]),
+                "properties": .object(["tags": .array([.string("chatgpt-probot"), .string(finding.severity.rawValue)])]
+                ),
             ])
             var region: [String: JSONValue] = ["startLine": .number(Double(finding.startLine ?? finding.line))]
             if let start = finding.startLine, start < finding.line { region["endLine"] = .number(Double(finding.line)) }
-            let text = CommentRenderer.sanitize(finding.title) + (finding.body.isEmpty ? "" : ": " + CommentRenderer.sanitize(finding.body))
+            let text =
+                CommentRenderer.sanitize(finding.title)
+                + (finding.body.isEmpty ? "" : ": " + CommentRenderer.sanitize(finding.body))
             results.append(
                 .object([
                     "ruleId": .string(ruleID),
@@ -37,13 +40,16 @@ package enum SarifBuilder {
                     "locations": .array([
                         .object([
                             "physicalLocation": .object([
-                                "artifactLocation": .object(["uri": .string(finding.path), "uriBaseId": .string("%SRCROOT%")]),
+                                "artifactLocation": .object([
+                                    "uri": .string(finding.path), "uriBaseId": .string("%SRCROOT%"),
+                                ]),
                                 "region": .object(region),
                             ])
                         ])
                     ]),
                     "partialFingerprints": .object([
-                        "chatgptProbot/v1": .string(Fingerprint.make(path: finding.path, anchor: "line \(finding.line)", title: finding.title))
+                        "chatgptProbot/v1": .string(
+                            Fingerprint.make(path: finding.path, anchor: "line \(finding.line)", title: finding.title))
                     ]),
                 ]))
         }
@@ -58,7 +64,10 @@ package enum SarifBuilder {
             ]),
             "results": .array(results),
         ]
-        if let shard = report.shard { run["automationDetails"] = .object(["id": .string("chatgpt-probot/shard-\(shard.index)-of-\(shard.count)/")]) }
+        if let shard = report.shard {
+            run["automationDetails"] = .object(["id": .string("chatgpt-probot/shard-\(shard.index)-of-\(shard.count)/")]
+            )
+        }
         return .object([
             "$schema": .string(schemaURI),
             "version": .string("2.1.0"),

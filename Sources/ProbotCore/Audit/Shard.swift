@@ -7,7 +7,8 @@ package struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// Parses `i/n` with `1 ≤ i ≤ n`.
     package init?(_ text: String) {
         let parts = text.split(separator: "/").map { Int(String($0).trimmingWhitespace()) }
-        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (1...count).contains(index) else {
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (1...count).contains(index)
+        else {
             return nil
         }
         self.index = index

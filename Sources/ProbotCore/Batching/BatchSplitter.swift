@@ -48,6 +48,7 @@ package struct BatchSplitter: Sendable {
         let tokens = counter.count(messages: messages)
         return ReviewBatch(
             number: parent.number, items: items, messages: messages, promptTokens: tokens,
-            overheadTokens: tokens - items.reduce(0) { $0 + counter.count($1.rendered) }, label: "\(parent.label).\(suffix)")
+            overheadTokens: tokens - items.reduce(0) { $0 + counter.count($1.rendered) },
+            label: "\(parent.label).\(suffix)")
     }
 }

@@ -58,7 +58,12 @@ package struct PromptBatcher: Sendable {
         let whole = builder.section(file: file, hunks: file.hunks)
         let wholeTokens = cost(whole)
         if wholeTokens <= available {
-            return ([BatchItem(file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens, order: order)], [])
+            return (
+                [
+                    BatchItem(
+                        file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens, order: order)
+                ], []
+            )
         }
         var runs: [[Hunk]] = []
         var current: [Hunk] = []
@@ -74,7 +79,9 @@ package struct PromptBatcher: Sendable {
                 current = []
                 continue
             }
-            if current.isEmpty || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99))) <= available {
+            if current.isEmpty
+                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99))) <= available
+            {
                 current.append(hunk)
             } else {
                 runs.append(current)
@@ -85,7 +92,8 @@ package struct PromptBatcher: Sendable {
         let items = runs.enumerated().map { index, hunks in
             let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
             let rendered = builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
-            return BatchItem(file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered), order: order)
+            return BatchItem(
+                file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered), order: order)
         }
         return (items, skipped)
     }

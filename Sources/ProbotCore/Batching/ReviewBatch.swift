@@ -44,7 +44,10 @@ package struct ReviewBatch: Sendable, Equatable {
     package var label: String
 
     /// Memberwise initialiser.
-    package init(number: Int, items: [BatchItem], messages: [ChatMessage], promptTokens: Int, overheadTokens: Int, label: String? = nil) {
+    package init(
+        number: Int, items: [BatchItem], messages: [ChatMessage], promptTokens: Int, overheadTokens: Int,
+        label: String? = nil
+    ) {
         self.number = number
         self.items = items
         self.messages = messages
@@ -78,7 +81,9 @@ package struct BatchPlan: Sendable, Equatable {
 
     /// An empty plan, before planning.
     package static func empty(counterName: String) -> BatchPlan {
-        BatchPlan(batches: [], skipped: [], budget: ReviewBudget(promptTokens: 0, completionTokens: 0), counterName: counterName)
+        BatchPlan(
+            batches: [], skipped: [], budget: ReviewBudget(promptTokens: 0, completionTokens: 0),
+            counterName: counterName)
     }
 
     /// Prompt tokens across all batches.

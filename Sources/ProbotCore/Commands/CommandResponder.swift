@@ -53,7 +53,9 @@ package struct CommandResponder: Sendable {
     }
 
     /// `/chatgpt` on an issue (recent comments) or a pull request (the diff within the budget).
-    private func chatMessages(_ ref: PullRequestRef, _ context: CommandContext, question: String) async throws -> [ChatMessage] {
+    private func chatMessages(_ ref: PullRequestRef, _ context: CommandContext, question: String) async throws
+        -> [ChatMessage]
+    {
         let chat = CommandPrompts.chat(context, question: question, language: settings.language)
         guard context.isPullRequest else {
             let recent = try await conversation.recentComments(ref, limit: 11).filter { !$0.body.contains(question) }

@@ -9,7 +9,9 @@ package enum CommentCommand: Sendable, Equatable {
 
     /// The first command in `body`: a line starting with `/chatgpt`, `/review` or `/refactor`, case-insensitive.
     package static func parse(_ body: String) -> CommentCommand? {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).trimmingWhitespace()
+        }
         for (index, line) in lines.enumerated() {
             let lower = line.lowercased()
             if lower == "/chatgpt" || lower.hasPrefix("/chatgpt ") {

@@ -33,7 +33,9 @@ package enum ModeResolver {
             {
                 return .review(ref, payload: nil)
             }
-            return .skip("`mode: review` needs a pull request: set the `pull-request` input (a number or URL) on `\(name)` events")
+            return .skip(
+                "`mode: review` needs a pull request: set the `pull-request` input (a number or URL) on `\(name)` events"
+            )
         case .auto:
             switch name {
             case "pull_request", "pull_request_target":
@@ -42,11 +44,15 @@ package enum ModeResolver {
                 guard let fullName else { throw .badRepository(repository ?? "") }
                 return .audit(repository: fullName)
             case "workflow_dispatch":
-                return .skip("a manual run needs the `pull-request` input (a number or URL) to review a pull request, or `mode: audit` to audit the repository")
+                return .skip(
+                    "a manual run needs the `pull-request` input (a number or URL) to review a pull request, or `mode: audit` to audit the repository"
+                )
             case "issue_comment", "pull_request_review_comment":
                 return try command(event, eventName: name, repository: fullName, allowed: allowedAssociations)
             default:
-                return .skip("event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands")
+                return .skip(
+                    "event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands"
+                )
             }
         }
     }
@@ -73,17 +79,21 @@ package enum ModeResolver {
     }
 
     /// A PR number (`42`, `#42`) or URL (`https://github.com/o/r/pull/42`, GHES hosts too).
-    package static func parsePullRequest(_ text: String, defaultRepository: String?) throws(EventError) -> PullRequestRef {
+    package static func parsePullRequest(_ text: String, defaultRepository: String?) throws(EventError)
+        -> PullRequestRef
+    {
         let trimmed = text.trimmingWhitespace()
         let digits = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
         if let number = Int(digits), number > 0 {
-            guard let repository = defaultRepository, let ref = PullRequestRef(fullName: repository, number: number) else {
+            guard let repository = defaultRepository, let ref = PullRequestRef(fullName: repository, number: number)
+            else {
                 throw .badRepository(defaultRepository ?? "")
             }
             return ref
         }
         let parts = trimmed.split(separator: "/").map(String.init)
-        if let pullIndex = parts.lastIndex(where: { $0 == "pull" || $0 == "pulls" }), pullIndex >= 2, pullIndex + 1 < parts.count,
+        if let pullIndex = parts.lastIndex(where: { $0 == "pull" || $0 == "pulls" }), pullIndex >= 2,
+            pullIndex + 1 < parts.count,
             let number = Int(parts[pullIndex + 1].split(separator: "#").first ?? ""), number > 0
         {
             return PullRequestRef(owner: parts[pullIndex - 2], repo: parts[pullIndex - 1], number: number)
@@ -92,7 +102,9 @@ package enum ModeResolver {
     }
 
     /// The command plan of a comment event, or a skip for bots, strangers and comments without a command.
-    static func command(_ event: GitHubEvent, eventName: String, repository: String?, allowed: Set<String>) throws(EventError) -> RunPlan {
+    static func command(_ event: GitHubEvent, eventName: String, repository: String?, allowed: Set<String>)
+        throws(EventError) -> RunPlan
+    {
         guard let comment = event.comment else { throw .malformed("a `\(eventName)` payload has no `comment`") }
         guard event.action == nil || event.action == "created" else {
             return .skip("comment was \(event.action ?? "changed"); only new comments run commands")
@@ -106,11 +118,14 @@ package enum ModeResolver {
         let association = comment.authorAssociation?.uppercased() ?? "NONE"
         guard allowed.contains(association) else {
             return .skip(
-                "@\(comment.user?.login ?? "someone") (\(association.lowercased())) may not run commands; allowed: \(allowed.sorted().joined(separator: ", "))")
+                "@\(comment.user?.login ?? "someone") (\(association.lowercased())) may not run commands; allowed: \(allowed.sorted().joined(separator: ", "))"
+            )
         }
         guard let repository else { throw .malformed("the payload names no repository") }
         if eventName == "pull_request_review_comment" {
-            guard let pullRequest = event.pullRequest, let ref = PullRequestRef(fullName: repository, number: pullRequest.number) else {
+            guard let pullRequest = event.pullRequest,
+                let ref = PullRequestRef(fullName: repository, number: pullRequest.number)
+            else {
                 throw .malformed("a `pull_request_review_comment` payload has no `pull_request`")
             }
             let context = CommandContext(

@@ -25,10 +25,12 @@ package enum RunDecision: Sendable, Equatable {
             )
         }
         if pullRequest.state != "open" {
-            return .skip("pull request #\(pullRequest.number) is \(pullRequest.state); only open pull requests are reviewed")
+            return .skip(
+                "pull request #\(pullRequest.number) is \(pullRequest.state); only open pull requests are reviewed")
         }
         if pullRequest.draft == true {
-            return .skip("pull request #\(pullRequest.number) is a draft; it will be reviewed when marked ready for review")
+            return .skip(
+                "pull request #\(pullRequest.number) is a draft; it will be reviewed when marked ready for review")
         }
         let fullName = event.repository?.fullName ?? pullRequest.base.repo?.fullName
         guard let fullName, let ref = PullRequestRef(fullName: fullName, number: pullRequest.number) else {

@@ -28,14 +28,19 @@ package enum CommentRenderer {
     package static func listEntry(_ finding: Finding) -> String {
         let range = finding.startLine.map { "\($0)–\(finding.line)" } ?? "\(finding.line)"
         let side = finding.side == .left ? " (old)" : ""
-        var text = "- \(finding.severity.badge) **\(sanitize(finding.title))** (line \(range)\(side), _\(finding.severity.rawValue)_)"
+        var text =
+            "- \(finding.severity.badge) **\(sanitize(finding.title))** (line \(range)\(side), _\(finding.severity.rawValue)_)"
         if !finding.body.isEmpty {
-            text += "\n" + sanitize(finding.body).split(separator: "\n", omittingEmptySubsequences: false)
+            text +=
+                "\n"
+                + sanitize(finding.body).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "  " + $0 }.joined(separator: "\n")
         }
         if let suggestion = finding.suggestion {
             let fence = fence(for: suggestion)
-            text += "\n\n  \(fence)\n" + suggestion.split(separator: "\n", omittingEmptySubsequences: false)
+            text +=
+                "\n\n  \(fence)\n"
+                + suggestion.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "  " + $0 }.joined(separator: "\n") + "\n  \(fence)"
         }
         return text

@@ -4,7 +4,9 @@
 /// are set aside and a third is posted. Two identical findings on two identical lines are two findings.
 package enum Deduplicator {
     /// `placement` with fingerprints assigned and what `prior` already holds set aside.
-    package static func applied(to placement: PlacementResult, files: [FileDiff], prior: PriorReviews) -> PlacementResult {
+    package static func applied(to placement: PlacementResult, files: [FileDiff], prior: PriorReviews)
+        -> PlacementResult
+    {
         var result = placement
         apply(&result, files: files, prior: prior)
         return result
@@ -31,7 +33,9 @@ package enum Deduplicator {
         var keptBody: [BodyFinding] = []
         for var item in placement.body {
             // Off-diff findings have no line text to anchor to; their line number stands in.
-            let anchor = lines[item.finding.path]?.content(line: item.finding.line, side: item.finding.side) ?? "line \(item.finding.line)"
+            let anchor =
+                lines[item.finding.path]?.content(line: item.finding.line, side: item.finding.side)
+                ?? "line \(item.finding.line)"
             item.fingerprint = Fingerprint.make(path: item.finding.path, anchor: anchor, title: item.finding.title)
             // A finding posted inline before and now in the body (or the reverse) is still the same finding.
             if let left = bodyBudget[item.fingerprint], left > 0 {

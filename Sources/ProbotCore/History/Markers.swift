@@ -9,7 +9,9 @@ package enum Markers {
     /// In each inline comment: `<!-- chatgpt-probot:fp=… -->`.
     package static func fingerprint(_ value: String) -> String { "\(prefix)fp=\(value) -->" }
     /// In each review body: the fingerprints of the findings listed in that body.
-    package static func bodyFingerprints(_ values: [String]) -> String { "\(prefix)body-fps=\(values.joined(separator: ",")) -->" }
+    package static func bodyFingerprints(_ values: [String]) -> String {
+        "\(prefix)body-fps=\(values.joined(separator: ",")) -->"
+    }
     /// The sticky summary comment.
     package static let summary = "\(prefix)summary -->"
     /// The head commit the sticky summary describes.
@@ -53,6 +55,7 @@ package enum Markers {
     }
 
     static func unescape(_ text: String) -> String {
-        text.replacing("%2C", with: ",").replacing("%2D", with: "-").replacing("%3E", with: ">").replacing("%25", with: "%")
+        text.replacing("%2C", with: ",").replacing("%2D", with: "-").replacing("%3E", with: ">").replacing(
+            "%25", with: "%")
     }
 }

@@ -37,7 +37,8 @@ package struct InputReader {
     package mutating func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
         guard let raw = environment.input(name) else { return fallback }
         guard let value = Int(raw), range.contains(value) else {
-            problems.append("`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(raw)\")")
+            problems.append(
+                "`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(raw)\")")
             return fallback
         }
         return value

@@ -39,13 +39,15 @@ package struct ModelEndpoint: Sendable, Equatable {
         case .openAICompatible:
             if let key = inputs.openAIAPIKey { headers["Authorization"] = "Bearer \(key)" }
             return ModelEndpoint(
-                provider: .openAICompatible, url: join(inputs.openAIBaseURL ?? URL(string: openAIBase), "/chat/completions"),
+                provider: .openAICompatible,
+                url: join(inputs.openAIBaseURL ?? URL(string: openAIBase), "/chat/completions"),
                 headers: headers, model: inputs.model)
         case .githubModels:
             if let token = inputs.githubToken { headers["Authorization"] = "Bearer \(token)" }
             let model = inputs.model.contains("/") ? inputs.model : "openai/\(inputs.model)"
             return ModelEndpoint(
-                provider: .githubModels, url: join(inputs.openAIBaseURL ?? URL(string: githubModelsBase), "/chat/completions"),
+                provider: .githubModels,
+                url: join(inputs.openAIBaseURL ?? URL(string: githubModelsBase), "/chat/completions"),
                 headers: headers, model: model)
         case .azure:
             if let key = inputs.openAIAPIKey { headers["api-key"] = key }
@@ -57,8 +59,10 @@ package struct ModelEndpoint: Sendable, Equatable {
                     provider: .azure, url: join(inputs.azureEndpoint, "/openai/v1/chat/completions"), headers: headers,
                     model: deployment)
             }
-            let path = "/openai/deployments/\(deployment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? deployment)/chat/completions?api-version=\(version)"
-            return ModelEndpoint(provider: .azure, url: join(inputs.azureEndpoint, path), headers: headers, model: inputs.model)
+            let path =
+                "/openai/deployments/\(deployment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? deployment)/chat/completions?api-version=\(version)"
+            return ModelEndpoint(
+                provider: .azure, url: join(inputs.azureEndpoint, path), headers: headers, model: inputs.model)
         }
     }
 

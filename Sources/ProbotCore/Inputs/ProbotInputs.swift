@@ -148,8 +148,10 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.azureDeployment = reader.optionalString("azure-deployment")
         inputs.azureAPIVersion = reader.string("azure-api-version", default: ModelEndpoint.azureDefaultAPIVersion)
         inputs.reasoningEffort = reader.optionalString("reasoning-effort")
-        if let effort = inputs.reasoningEffort, !["none", "minimal", "low", "medium", "high", "xhigh"].contains(effort) {
-            reader.report("`reasoning-effort` must be one of none, minimal, low, medium, high, xhigh (got \"\(effort)\")")
+        if let effort = inputs.reasoningEffort, !["none", "minimal", "low", "medium", "high", "xhigh"].contains(effort)
+        {
+            reader.report(
+                "`reasoning-effort` must be one of none, minimal, low, medium, high, xhigh (got \"\(effort)\")")
         }
         let window = reader.integer("context-window", default: 0, in: 0...100_000_000)
         inputs.contextWindow = window > 0 ? window : nil
@@ -163,16 +165,20 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.maxFiles = reader.integer("max-files", default: 0, in: 0...1_000_000)
         inputs.maxCostUSD = reader.decimal("max-cost-usd") ?? 0
         if let shard = reader.optionalString("shard") {
-            if let parsed = Shard(shard) { inputs.shard = parsed } else {
+            if let parsed = Shard(shard) {
+                inputs.shard = parsed
+            } else {
                 reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(shard)\")")
             }
         }
         inputs.sarifFile = reader.string("sarif-file", default: InputDefaults.sarifFile)
         inputs.auditLabel = reader.string("audit-label", default: InputDefaults.auditLabel)
-        inputs.auditMaxFileBytes = reader.integer("audit-max-file-bytes", default: InputDefaults.auditMaxFileBytes, in: 1_000...50_000_000)
+        inputs.auditMaxFileBytes = reader.integer(
+            "audit-max-file-bytes", default: InputDefaults.auditMaxFileBytes, in: 1_000...50_000_000)
         inputs.examplesFile = reader.optionalString("examples-file")
         inputs.model = reader.string("model", default: InputDefaults.model)
-        inputs.maxPromptTokens = reader.integer("max-prompt-tokens", default: InputDefaults.maxPromptTokens, in: 0...10_000_000)
+        inputs.maxPromptTokens = reader.integer(
+            "max-prompt-tokens", default: InputDefaults.maxPromptTokens, in: 0...10_000_000)
         inputs.maxConcurrency = reader.integer("max-concurrency", default: InputDefaults.maxConcurrency, in: 1...64)
         inputs.include = reader.list("include")
         inputs.exclude = reader.list("exclude")
@@ -183,8 +189,10 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.failOn = reader.choice("fail-on", default: InputDefaults.failOn)
         inputs.failOnError = reader.bool("fail-on-error", default: InputDefaults.failOnError)
         inputs.incremental = reader.bool("incremental", default: InputDefaults.incremental)
-        inputs.maxWaitSeconds = reader.integer("max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
-        inputs.requestTimeoutSeconds = reader.integer("request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
+        inputs.maxWaitSeconds = reader.integer(
+            "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
+        inputs.requestTimeoutSeconds = reader.integer(
+            "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
         if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {
             reader.report(
                 "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))"
@@ -201,7 +209,9 @@ package struct ProbotInputs: Sendable, Equatable {
                 )
             case .azure:
                 if inputs.openAIAPIKey == nil {
-                    reader.report("`openai-api-key` is required for Azure: pass the resource's key (sent as the `api-key` header)")
+                    reader.report(
+                        "`openai-api-key` is required for Azure: pass the resource's key (sent as the `api-key` header)"
+                    )
                 }
                 if inputs.azureEndpoint == nil {
                     reader.report("`azure-endpoint` is required for Azure, e.g. https://RESOURCE.openai.azure.com")
@@ -210,7 +220,8 @@ package struct ProbotInputs: Sendable, Equatable {
                     reader.report("`azure-deployment` is required for Azure: the name of your model deployment")
                 }
             case .openAICompatible where inputs.openAIBaseURL == nil:
-                reader.report("`openai-base-url` is required for an OpenAI-compatible server, e.g. http://localhost:11434/v1")
+                reader.report(
+                    "`openai-base-url` is required for an OpenAI-compatible server, e.g. http://localhost:11434/v1")
             default:
                 break
             }

@@ -49,7 +49,8 @@ package struct ModelProfile: Sendable, Equatable {
     package var unknownModelWarning: Diagnostic? {
         guard !info.isKnown else { return nil }
         return .warning(
-            "model `\(name)` is not in the catalog: assuming a \(Format.count(info.contextWindow))-token context and no price")
+            "model `\(name)` is not in the catalog: assuming a \(Format.count(info.contextWindow))-token context and no price"
+        )
     }
 
     /// A review or audit request: strict JSON schema, the full answer reserve.

@@ -46,7 +46,10 @@ package struct BatchRunner: Sendable {
                 group.addTask {
                     guard let gate = costGate else { return (index, await review(batch, retryAllowed: true)) }
                     guard gate.admit(batch) else {
-                        return (index, [BatchOutcome(batch: batch, result: .failed(gate.refusal), usage: .zero, duration: .zero)])
+                        return (
+                            index,
+                            [BatchOutcome(batch: batch, result: .failed(gate.refusal), usage: .zero, duration: .zero)]
+                        )
                     }
                     let outcomes = await review(batch, retryAllowed: true)
                     gate.settle(batch, usage: outcomes.reduce(.zero) { $0 + $1.usage })
@@ -80,20 +83,30 @@ package struct BatchRunner: Sendable {
         }
         let problem: BatchFailure
         if let refusal = completion.refusal, !refusal.isEmpty {
-            return [BatchOutcome(batch: batch, result: .failed(.refused(refusal)), usage: completion.usage, duration: now() - start)]
+            return [
+                BatchOutcome(
+                    batch: batch, result: .failed(.refused(refusal)), usage: completion.usage, duration: now() - start)
+            ]
         } else if completion.finishReason == "content_filter" {
-            return [BatchOutcome(batch: batch, result: .failed(.contentFiltered), usage: completion.usage, duration: now() - start)]
+            return [
+                BatchOutcome(
+                    batch: batch, result: .failed(.contentFiltered), usage: completion.usage, duration: now() - start)
+            ]
         } else if completion.finishReason == "length" {
             problem = .truncated(completionTokens: request.maxCompletionTokens)
         } else {
             do {
                 let review = try ModelOutputParser.parse(completion.content ?? "")
-                return [BatchOutcome(batch: batch, result: .reviewed(review), usage: completion.usage, duration: now() - start)]
+                return [
+                    BatchOutcome(
+                        batch: batch, result: .reviewed(review), usage: completion.usage, duration: now() - start)
+                ]
             } catch {
                 problem = .unreadableAnswer(error.description)
             }
         }
-        let spent = BatchOutcome(batch: batch, result: .failed(problem), usage: completion.usage, duration: now() - start)
+        let spent = BatchOutcome(
+            batch: batch, result: .failed(problem), usage: completion.usage, duration: now() - start)
         guard retryAllowed else { return [spent] }
         // One retry with a smaller batch; the tokens of the failed attempt stay on the bill.
         let retried: [BatchOutcome]

@@ -27,7 +27,9 @@ package struct FileSelector: Sendable {
     }
 
     /// Selects from `changed` at `head`, given what earlier runs reviewed.
-    package func select(_ changed: [ChangedFile], ref: PullRequestRef, head: String, prior: PriorReviews) async -> Selection {
+    package func select(_ changed: [ChangedFile], ref: PullRequestRef, head: String, prior: PriorReviews) async
+        -> Selection
+    {
         guard let last = prior.lastReviewedSHA else { return Selection(files: changed) }
         var paths = Set(prior.pendingPaths)
         if last != head {
@@ -41,7 +43,8 @@ package struct FileSelector: Sendable {
         }
         let selected = changed.filter { paths.contains($0.filename) || $0.previousFilename.map(paths.contains) == true }
         let unchanged = changed.count - selected.count
-        console.info("incremental review since \(last.prefix(12)): \(selected.count) file(s) changed, \(unchanged) unchanged")
+        console.info(
+            "incremental review since \(last.prefix(12)): \(selected.count) file(s) changed, \(unchanged) unchanged")
         return Selection(files: selected, incrementalBase: last, unchanged: unchanged)
     }
 }

@@ -35,7 +35,8 @@ package enum PublishError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .rejected(let messages):
-            "GitHub rejected the review (422): " + (messages.isEmpty ? "no reason given" : messages.joined(separator: "; "))
+            "GitHub rejected the review (422): "
+                + (messages.isEmpty ? "no reason given" : messages.joined(separator: "; "))
         case .forbidden(let message):
             "GitHub did not let this token post the review (403: \(message)); grant `pull-requests: write`, or use `pull_request_target` for fork PRs"
         }

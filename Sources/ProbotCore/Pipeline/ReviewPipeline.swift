@@ -7,7 +7,9 @@ package struct ReviewPipeline: Sendable {
     package var engine: ReviewEngine
 
     /// Memberwise initialiser.
-    package init(source: any PullRequestSource, publisher: any ReviewPublisher, memory: ReviewMemory? = nil, engine: ReviewEngine) {
+    package init(
+        source: any PullRequestSource, publisher: any ReviewPublisher, memory: ReviewMemory? = nil, engine: ReviewEngine
+    ) {
         self.source = source
         self.publisher = publisher
         self.memory = memory
@@ -57,7 +59,9 @@ package struct ReviewPipeline: Sendable {
             return report.finished(at: engine.now() - start)
         }
         report.diagnostics += failed.map {
-            .warning("batch \($0.batch.label) failed (\($0.batch.paths.joined(separator: ", "))): \($0.failure?.description ?? "")")
+            .warning(
+                "batch \($0.batch.label) failed (\($0.batch.paths.joined(separator: ", "))): \($0.failure?.description ?? "")"
+            )
         }
         let (placed, notes) = engine.place(report.outcomes, files: planned.files)
         report.diagnostics += notes
@@ -66,11 +70,13 @@ package struct ReviewPipeline: Sendable {
         console.beginGroup("Post review")
         defer { console.endGroup() }
         if ReviewPoster.nothingNew(
-            report.placement, requests: report.outcomes.count, commitID: head, lastReviewedSHA: fetched.prior.lastReviewedSHA)
+            report.placement, requests: report.outcomes.count, commitID: head,
+            lastReviewedSHA: fetched.prior.lastReviewedSHA)
         {
             report.nothingNew = true
             console.info(
-                "nothing new since the last review of \(fetched.prior.lastReviewedSHA?.prefix(12) ?? "this pull request"); nothing posted")
+                "nothing new since the last review of \(fetched.prior.lastReviewedSHA?.prefix(12) ?? "this pull request"); nothing posted"
+            )
         } else {
             let posted = await ReviewPoster(publisher: publisher, console: console).post(
                 report.placement, to: ref, commitID: head
@@ -103,7 +109,9 @@ package struct ReviewPipeline: Sendable {
         var diagnostics = priorWarning.map { [$0] } ?? []
         if let total = pullRequest.changedFiles, total > changed.count, changed.count >= Self.fileListingCap {
             diagnostics.append(
-                .warning("GitHub lists at most \(Self.fileListingCap) files; \(total - changed.count) of \(total) were not reviewed"))
+                .warning(
+                    "GitHub lists at most \(Self.fileListingCap) files; \(total - changed.count) of \(total) were not reviewed"
+                ))
         }
         if let warning = engine.profile.unknownModelWarning { diagnostics.append(warning) }
         return Fetched(pullRequest: pullRequest, changed: changed, prior: prior, diagnostics: diagnostics)

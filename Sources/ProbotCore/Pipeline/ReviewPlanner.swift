@@ -45,7 +45,8 @@ package struct ReviewPlanner: Sendable {
                 continue
             }
             files.append(
-                FileDiff(path: entry.filename, previousPath: entry.previousFilename, status: entry.status, hunks: hunks))
+                FileDiff(path: entry.filename, previousPath: entry.previousFilename, status: entry.status, hunks: hunks)
+            )
         }
         var plan = batcher.plan(files)
         plan.skipped = skipped + plan.skipped

@@ -58,7 +58,8 @@ package struct ReviewPoster: Sendable {
                     return item
                 }
                 result.placement.inline = kept + allInline[range.upperBound...]
-                result.diagnostics.append(.warning("\(error.description); the findings were posted in the review body instead"))
+                result.diagnostics.append(
+                    .warning("\(error.description); the findings were posted in the review body instead"))
                 let body = index == 0 ? renderBody(result.placement) : ReviewBodyRenderer.render(rejectedOnly: chunk)
                 do {
                     result.reviews.append(

@@ -31,7 +31,8 @@ package struct ReviewSettings: Sendable {
     package func promptBuilder(
         title: String = "", description: String = "", mode: PromptBuilder.Mode = .review
     ) -> PromptBuilder {
-        var builder = PromptBuilder(language: language, instructions: instructions, title: title, description: description)
+        var builder = PromptBuilder(
+            language: language, instructions: instructions, title: title, description: description)
         builder.mode = mode
         builder.examples = examples
         return builder

@@ -52,7 +52,9 @@ package enum CommandPrompts {
         var head = "The \(kind) #\(context.number): <untrusted>\(context.title)</untrusted>\n"
         let description = context.body.trimmingWhitespace()
         if !description.isEmpty { head += "Description: <untrusted>\(String(description.prefix(4_000)))</untrusted>\n" }
-        return Chat(system: system, head: head, question: "\nQuestion from @\(context.author): <untrusted>\(question)</untrusted>")
+        return Chat(
+            system: system, head: head,
+            question: "\nQuestion from @\(context.author): <untrusted>\(question)</untrusted>")
     }
 
     /// Recent conversation comments, oldest first, each cut at 2,000 characters.
@@ -64,7 +66,9 @@ package enum CommandPrompts {
     }
 
     /// The diff sections that fit in `room` tokens, in pull-request order, and how many files did not fit.
-    package static func diff(_ files: [FileDiff], builder: PromptBuilder, counter: any TokenCounter, room: Int) -> String {
+    package static func diff(_ files: [FileDiff], builder: PromptBuilder, counter: any TokenCounter, room: Int)
+        -> String
+    {
         var sections: [String] = []
         var spent = 0
         var omitted = 0

@@ -24,7 +24,8 @@ package struct PromptBuilder: Sendable {
     package static let descriptionLimit = 1_500
 
     /// Memberwise initialiser.
-    package init(language: String = "English", instructions: String = "", title: String = "", description: String = "") {
+    package init(language: String = "English", instructions: String = "", title: String = "", description: String = "")
+    {
         self.language = language
         self.instructions = instructions
         self.title = title
@@ -76,7 +77,9 @@ package struct PromptBuilder: Sendable {
             text += "Pull request title: <untrusted>\(title)</untrusted>\n"
             let trimmed = description.trimmingWhitespace()
             if !trimmed.isEmpty {
-                let clipped = trimmed.count > Self.descriptionLimit ? String(trimmed.prefix(Self.descriptionLimit)) + "…" : trimmed
+                let clipped =
+                    trimmed.count > Self.descriptionLimit
+                    ? String(trimmed.prefix(Self.descriptionLimit)) + "…" : trimmed
                 text += "Pull request description: <untrusted>\(clipped)</untrusted>\n"
             }
         }
@@ -93,6 +96,8 @@ package struct PromptBuilder: Sendable {
 
     /// The text for `hunks` of `file`: a numbered diff in review mode, numbered source lines in audit mode.
     package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil) -> String {
-        mode == .review ? DiffRenderer.render(file: file, hunks: hunks, part: part) : DiffRenderer.renderSource(file: file, hunks: hunks)
+        mode == .review
+            ? DiffRenderer.render(file: file, hunks: hunks, part: part)
+            : DiffRenderer.renderSource(file: file, hunks: hunks)
     }
 }

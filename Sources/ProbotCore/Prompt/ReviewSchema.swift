@@ -29,7 +29,9 @@ package enum ReviewSchema {
         "required": .array(
             ["path", "line", "start_line", "side", "severity", "title", "body", "suggestion"].map(JSONValue.string)),
         "properties": .object([
-            "path": .object(["type": .string("string"), "description": .string("File path exactly as in the diff header.")]),
+            "path": .object([
+                "type": .string("string"), "description": .string("File path exactly as in the diff header."),
+            ]),
             "line": .object([
                 "type": .string("integer"),
                 "description": .string("Last line of the issue: the number shown before the line in the diff."),
@@ -40,14 +42,17 @@ package enum ReviewSchema {
             ]),
             "side": .object([
                 "type": .string("string"), "enum": .array([.string("RIGHT"), .string("LEFT")]),
-                "description": .string("RIGHT for added or context lines (new numbers), LEFT for deleted lines (old numbers)."),
+                "description": .string(
+                    "RIGHT for added or context lines (new numbers), LEFT for deleted lines (old numbers)."),
             ]),
             "severity": .object([
                 "type": .string("string"),
                 "enum": .array(Severity.allCases.map { .string($0.rawValue) }),
             ]),
             "title": .object(["type": .string("string"), "description": .string("One line, under 80 characters.")]),
-            "body": .object(["type": .string("string"), "description": .string("Why it matters and how to fix it; Markdown.")]),
+            "body": .object([
+                "type": .string("string"), "description": .string("Why it matters and how to fix it; Markdown."),
+            ]),
             "suggestion": .object([
                 "type": .array([.string("string"), .string("null")]),
                 "description": .string(

@@ -21,19 +21,26 @@ package enum JobSummaryRenderer {
         }
         out += "| Model | `\(report.model)`\(report.modelInfo.isKnown ? "" : " (not in the catalog)") |\n"
         let reviewed = report.dryRun ? report.plan.reviewedPaths.count : report.reviewedPaths.count
-        out += "| Files | \(reviewed) reviewed · \(report.skippedPathCount) skipped · \(report.filesInDiff) in the diff |\n"
-        out += "| Budget | \(Format.count(report.plan.budget.promptTokens)) prompt tokens per request (\(report.plan.counterName)) · \(Format.count(report.plan.budget.completionTokens)) for the answer |\n"
+        out +=
+            "| Files | \(reviewed) reviewed · \(report.skippedPathCount) skipped · \(report.filesInDiff) in the diff |\n"
+        out +=
+            "| Budget | \(Format.count(report.plan.budget.promptTokens)) prompt tokens per request (\(report.plan.counterName)) · \(Format.count(report.plan.budget.completionTokens)) for the answer |\n"
         if report.dryRun {
             out += "| Planned requests | \(report.plan.batches.count) |\n"
-            out += "| Planned prompt tokens | \(Format.count(report.plan.promptTokens)) (\(Format.count(report.plan.overheadTokens)) instructions and framing) |\n"
-            out += "| Cost, at most | \(report.plannedCostUSD.map { "$" + Format.usd($0) } ?? "unknown (no price for this model)") |\n"
+            out +=
+                "| Planned prompt tokens | \(Format.count(report.plan.promptTokens)) (\(Format.count(report.plan.overheadTokens)) instructions and framing) |\n"
+            out +=
+                "| Cost, at most | \(report.plannedCostUSD.map { "$" + Format.usd($0) } ?? "unknown (no price for this model)") |\n"
         } else {
             out += "| Requests | \(report.outcomes.count) (\(report.failedOutcomes.count) failed) |\n"
-            out += "| Tokens | \(Format.count(report.usage.promptTokens)) prompt → \(Format.count(report.usage.completionTokens)) completion |\n"
-            out += "| Cost | \(report.costUSD.map { "≈ $" + Format.usd($0) } ?? "unknown (no price for this model)") |\n"
+            out +=
+                "| Tokens | \(Format.count(report.usage.promptTokens)) prompt → \(Format.count(report.usage.completionTokens)) completion |\n"
+            out +=
+                "| Cost | \(report.costUSD.map { "≈ $" + Format.usd($0) } ?? "unknown (no price for this model)") |\n"
             if let review = report.review {
                 let link = review.htmlURL.map { "[\(review.id)](\($0))" } ?? "\(review.id)"
-                out += "| Review | \(link) · \(report.placement.inline.count) inline comment(s)\(report.usedBodyFallback ? " (inline comments moved to the body after a 422)" : "") |\n"
+                out +=
+                    "| Review | \(link) · \(report.placement.inline.count) inline comment(s)\(report.usedBodyFallback ? " (inline comments moved to the body after a 422)" : "") |\n"
             }
         }
         out += "| Duration | \(Format.duration(report.duration)) |\n"
@@ -57,7 +64,8 @@ package enum JobSummaryRenderer {
             out += "| \(severity.badge) \(severity.rawValue) | \(inline) | \(body) | \(inline + body) |\n"
         }
         if !report.placement.belowMinSeverity.isEmpty {
-            out += "\n\(report.placement.belowMinSeverity.count) more finding(s) below `min-severity` were not posted.\n"
+            out +=
+                "\n\(report.placement.belowMinSeverity.count) more finding(s) below `min-severity` were not posted.\n"
         }
         let counts = Severity.allCases.map { severity in (severity, posted.count { $0.severity == severity }) }
             .filter { $0.1 > 0 }
@@ -71,7 +79,8 @@ package enum JobSummaryRenderer {
             report.placement.inline.map { ($0.finding, "inline") }
             + report.placement.body.map { ($0.finding, $0.reason.rawValue) }
         for (finding, placed) in rows.sorted(by: { $0.0.severity > $1.0.severity }).prefix(rowLimit) {
-            out += "| \(finding.severity.badge) \(finding.severity.rawValue) | `\(Format.cell(finding.path))` | \(finding.line) | \(Format.cell(CommentRenderer.sanitize(finding.title))) | \(placed) |\n"
+            out +=
+                "| \(finding.severity.badge) \(finding.severity.rawValue) | `\(Format.cell(finding.path))` | \(finding.line) | \(Format.cell(CommentRenderer.sanitize(finding.title))) | \(placed) |\n"
         }
         if rows.count > rowLimit { out += "\n…and \(rows.count - rowLimit) more.\n" }
         return out
@@ -83,11 +92,14 @@ package enum JobSummaryRenderer {
         if report.dryRun || report.outcomes.isEmpty {
             out += "| # | Files | Prompt tokens | Diff share |\n|---:|---|---:|---:|\n"
             for batch in report.plan.batches.prefix(rowLimit) {
-                let share = batch.promptTokens > 0 ? 100 * (batch.promptTokens - batch.overheadTokens) / batch.promptTokens : 0
-                out += "| \(batch.number) | \(fileList(batch.paths)) | \(Format.count(batch.promptTokens)) | \(share) % |\n"
+                let share =
+                    batch.promptTokens > 0 ? 100 * (batch.promptTokens - batch.overheadTokens) / batch.promptTokens : 0
+                out +=
+                    "| \(batch.number) | \(fileList(batch.paths)) | \(Format.count(batch.promptTokens)) | \(share) % |\n"
             }
         } else {
-            out += "| # | Files | Prompt tokens | Completion tokens | Findings | Time | Result |\n|---:|---|---:|---:|---:|---:|---|\n"
+            out +=
+                "| # | Files | Prompt tokens | Completion tokens | Findings | Time | Result |\n|---:|---|---:|---:|---:|---:|---|\n"
             for outcome in report.outcomes.prefix(rowLimit) {
                 let result: String
                 let findings: String
@@ -99,7 +111,8 @@ package enum JobSummaryRenderer {
                     result = "❌ \(Format.cell(failure.description))"
                     findings = "–"
                 }
-                out += "| \(outcome.batch.number) | \(fileList(outcome.batch.paths)) | \(Format.count(outcome.usage.promptTokens)) | \(Format.count(outcome.usage.completionTokens)) | \(findings) | \(Format.duration(outcome.duration)) | \(result) |\n"
+                out +=
+                    "| \(outcome.batch.number) | \(fileList(outcome.batch.paths)) | \(Format.count(outcome.usage.promptTokens)) | \(Format.count(outcome.usage.completionTokens)) | \(findings) | \(Format.duration(outcome.duration)) | \(result) |\n"
             }
         }
         if report.plan.batches.count > rowLimit { out += "\n…and \(report.plan.batches.count - rowLimit) more.\n" }
@@ -110,7 +123,9 @@ package enum JobSummaryRenderer {
         let skipped = report.skippedFiles
         guard !skipped.isEmpty else { return "" }
         var out = "\n### Not reviewed\n\n| File | Reason |\n|---|---|\n"
-        for file in skipped.prefix(rowLimit) { out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n" }
+        for file in skipped.prefix(rowLimit) {
+            out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n"
+        }
         if skipped.count > rowLimit { out += "\n…and \(skipped.count - rowLimit) more.\n" }
         return out
     }
@@ -119,7 +134,8 @@ package enum JobSummaryRenderer {
     package static func diagnosticsSection(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
             let kind = diagnostic.severity == .note ? "NOTE" : diagnostic.severity == .warning ? "WARNING" : "CAUTION"
-            let location = diagnostic.file.map { "`\(Format.cell($0))\(diagnostic.line.map { ":\($0)" } ?? "")`: " } ?? ""
+            let location =
+                diagnostic.file.map { "`\(Format.cell($0))\(diagnostic.line.map { ":\($0)" } ?? "")`: " } ?? ""
             return "> [!\(kind)]\n> \(location)\(Format.cell(diagnostic.message))\n\n"
         }.joined()
     }

@@ -26,8 +26,11 @@ package enum ReviewBodyRenderer {
         }
         let skipped = report.skippedFiles
         if !skipped.isEmpty {
-            var section = "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
-            for file in skipped { section += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n" }
+            var section =
+                "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
+            for file in skipped {
+                section += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n"
+            }
             section += "\n</details>\n"
             sections.append(section)
         }
@@ -39,12 +42,15 @@ package enum ReviewBodyRenderer {
 
     /// The body of a continuation review whose inline comments GitHub rejected: those findings, listed.
     package static func render(rejectedOnly comments: [InlineComment]) -> String {
-        var text = "🤖 ChatGPT Probot review, continued. GitHub rejected these as inline comments, so they are listed here:\n\n"
+        var text =
+            "🤖 ChatGPT Probot review, continued. GitHub rejected these as inline comments, so they are listed here:\n\n"
         for comment in comments {
             text += "**`\(comment.path)`** " + CommentRenderer.listEntry(comment.finding) + "\n"
         }
         let fingerprints = comments.map(\.fingerprint).filter { !$0.isEmpty }
-        return fit(head: text, sections: [], tail: "\n" + marker + "\n" + (fingerprints.isEmpty ? "" : Markers.bodyFingerprints(fingerprints) + "\n"))
+        return fit(
+            head: text, sections: [],
+            tail: "\n" + marker + "\n" + (fingerprints.isEmpty ? "" : Markers.bodyFingerprints(fingerprints) + "\n"))
     }
 
     /// `**5 findings** · 3 inline · model `gpt-4.1-mini` · 2 requests · 9,000 → 700 tokens · $0.0045`.
@@ -58,7 +64,8 @@ package enum ReviewBodyRenderer {
         }
         parts.append("model `\(report.model)`")
         parts.append("\(report.outcomes.count) request(s)")
-        parts.append("\(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens")
+        parts.append(
+            "\(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens")
         if let cost = report.costUSD { parts.append("≈ $\(Format.usd(cost))") }
         return parts.joined(separator: " · ")
     }

@@ -10,7 +10,8 @@ package enum ReviewChunker {
         let marked = comments.map { comment -> InlineComment in
             var comment = comment
             if comment.body.count > commentCharacterLimit {
-                comment.body = String(comment.body.prefix(commentCharacterLimit)) + "\n\n_…cut to fit GitHub's size limit._"
+                comment.body =
+                    String(comment.body.prefix(commentCharacterLimit)) + "\n\n_…cut to fit GitHub's size limit._"
             }
             if !comment.fingerprint.isEmpty { comment.body += "\n\n" + Markers.fingerprint(comment.fingerprint) }
             return comment
@@ -19,7 +20,10 @@ package enum ReviewChunker {
             Array(marked[$0..<min(marked.count, $0 + commentsPerReview)])
         }
         return chunks.enumerated().map { index, chunk in
-            let text = index == 0 ? body : "🤖 ChatGPT Probot review, continued (part \(index + 1) of \(chunks.count)).\n\n\(ReviewBodyRenderer.marker)\n"
+            let text =
+                index == 0
+                ? body
+                : "🤖 ChatGPT Probot review, continued (part \(index + 1) of \(chunks.count)).\n\n\(ReviewBodyRenderer.marker)\n"
             return ReviewDraft(commitID: commitID, body: text, comments: chunk)
         }
     }

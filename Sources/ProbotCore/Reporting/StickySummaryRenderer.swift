@@ -21,13 +21,17 @@ package enum StickySummaryRenderer {
         if report.unchangedSinceLastReview > 0 {
             out += "| Unchanged since the last review | \(report.unchangedSinceLastReview) |\n"
         }
-        out += "| Model | `\(report.model)` · \(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens"
+        out +=
+            "| Model | `\(report.model)` · \(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens"
         if let cost = report.costUSD { out += " · ≈ $\(Format.usd(cost))" }
         out += " |\n"
         let skipped = report.skippedFiles
         if !skipped.isEmpty {
-            out += "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
-            for file in skipped.prefix(200) { out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n" }
+            out +=
+                "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
+            for file in skipped.prefix(200) {
+                out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n"
+            }
             out += "\n</details>\n"
         }
         out += "\n\(Markers.summary)\n\(Markers.head(report.headSHA))\n"

@@ -4,16 +4,22 @@ package enum TerminalReportRenderer {
     package static func plan(_ report: RunReport) -> String {
         let plan = report.plan
         var out = "# ChatGPT Probot · dry run\n\n"
-        out += "Model `\(report.model)`\(report.modelInfo.isKnown ? "" : " (not in the catalog: 128k context assumed, price unknown)")"
-        out += " · budget \(Format.count(plan.budget.promptTokens)) prompt tokens per request, \(Format.count(plan.budget.completionTokens)) for each answer · counted with \(plan.counterName)\n\n"
+        out +=
+            "Model `\(report.model)`\(report.modelInfo.isKnown ? "" : " (not in the catalog: 128k context assumed, price unknown)")"
+        out +=
+            " · budget \(Format.count(plan.budget.promptTokens)) prompt tokens per request, \(Format.count(plan.budget.completionTokens)) for each answer · counted with \(plan.counterName)\n\n"
         out += "| # | Files | Prompt tokens | Diff share |\n|---:|---|---:|---:|\n"
         for batch in plan.batches {
-            let share = batch.promptTokens > 0 ? 100 * (batch.promptTokens - batch.overheadTokens) / batch.promptTokens : 0
-            out += "| \(batch.number) | \(batch.paths.joined(separator: ", ")) | \(Format.count(batch.promptTokens)) | \(share) % |\n"
+            let share =
+                batch.promptTokens > 0 ? 100 * (batch.promptTokens - batch.overheadTokens) / batch.promptTokens : 0
+            out +=
+                "| \(batch.number) | \(batch.paths.joined(separator: ", ")) | \(Format.count(batch.promptTokens)) | \(share) % |\n"
         }
-        out += "\n\(plan.batches.count) request(s), \(plan.reviewedPaths.count) file(s), \(Format.count(plan.promptTokens)) prompt tokens"
+        out +=
+            "\n\(plan.batches.count) request(s), \(plan.reviewedPaths.count) file(s), \(Format.count(plan.promptTokens)) prompt tokens"
         if let cost = report.plannedCostUSD {
-            out += "; cost at most $\(Format.usd(cost)) (every answer at its full \(Format.count(plan.budget.completionTokens))-token reserve)"
+            out +=
+                "; cost at most $\(Format.usd(cost)) (every answer at its full \(Format.count(plan.budget.completionTokens))-token reserve)"
         }
         out += ".\n"
         if !plan.skipped.isEmpty {
@@ -28,7 +34,9 @@ package enum TerminalReportRenderer {
         var out = "# ChatGPT Probot review\n\n"
         for summary in report.summaries { out += summary + "\n\n" }
         out += ReviewBodyRenderer.statsLine(report) + "\n"
-        let all = report.placement.inline.map { ($0.finding, "") } + report.placement.body.map { ($0.finding, " (\($0.reason.rawValue))") }
+        let all =
+            report.placement.inline.map { ($0.finding, "") }
+            + report.placement.body.map { ($0.finding, " (\($0.reason.rawValue))") }
         let grouped = Dictionary(grouping: all, by: \.0.path)
         for path in grouped.keys.sorted() {
             out += "\n## `\(path)`\n\n"

@@ -36,24 +36,114 @@ package struct ModelInfo: Sendable, Equatable {
 /// Known models by longest matching name prefix, with prices from OpenAI's pricing page (standard tier).
 package enum ModelCatalog {
     private static let entries: [(prefix: String, info: ModelInfo)] = [
-        ("gpt-4.1-nano", ModelInfo(contextWindow: 1_047_576, maxOutputTokens: 32_768, encoding: "o200k_base", inputPricePerMillion: 0.10, outputPricePerMillion: 0.40)),
-        ("gpt-4.1-mini", ModelInfo(contextWindow: 1_047_576, maxOutputTokens: 32_768, encoding: "o200k_base", inputPricePerMillion: 0.40, outputPricePerMillion: 1.60)),
-        ("gpt-4.1", ModelInfo(contextWindow: 1_047_576, maxOutputTokens: 32_768, encoding: "o200k_base", inputPricePerMillion: 2.00, outputPricePerMillion: 8.00)),
-        ("gpt-4o-mini", ModelInfo(contextWindow: 128_000, maxOutputTokens: 16_384, encoding: "o200k_base", inputPricePerMillion: 0.15, outputPricePerMillion: 0.60)),
-        ("gpt-4o", ModelInfo(contextWindow: 128_000, maxOutputTokens: 16_384, encoding: "o200k_base", inputPricePerMillion: 2.50, outputPricePerMillion: 10.00)),
-        ("chatgpt-4o", ModelInfo(contextWindow: 128_000, maxOutputTokens: 16_384, encoding: "o200k_base", inputPricePerMillion: 5.00, outputPricePerMillion: 15.00)),
-        ("gpt-5-nano", ModelInfo(contextWindow: 400_000, maxOutputTokens: 128_000, encoding: "o200k_base", inputPricePerMillion: 0.05, outputPricePerMillion: 0.40)),
-        ("gpt-5-mini", ModelInfo(contextWindow: 400_000, maxOutputTokens: 128_000, encoding: "o200k_base", inputPricePerMillion: 0.25, outputPricePerMillion: 2.00)),
-        ("gpt-5", ModelInfo(contextWindow: 400_000, maxOutputTokens: 128_000, encoding: "o200k_base", inputPricePerMillion: 1.25, outputPricePerMillion: 10.00)),
-        ("o4-mini", ModelInfo(contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 1.10, outputPricePerMillion: 4.40)),
-        ("o3-mini", ModelInfo(contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 1.10, outputPricePerMillion: 4.40)),
-        ("o3", ModelInfo(contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 2.00, outputPricePerMillion: 8.00)),
-        ("o1-mini", ModelInfo(contextWindow: 128_000, maxOutputTokens: 65_536, encoding: "o200k_base", inputPricePerMillion: 1.10, outputPricePerMillion: 4.40)),
-        ("o1", ModelInfo(contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 15.00, outputPricePerMillion: 60.00)),
-        ("gpt-4-turbo", ModelInfo(contextWindow: 128_000, maxOutputTokens: 4_096, encoding: "cl100k_base", inputPricePerMillion: 10.00, outputPricePerMillion: 30.00)),
-        ("gpt-4", ModelInfo(contextWindow: 8_192, maxOutputTokens: 8_192, encoding: "cl100k_base", inputPricePerMillion: 30.00, outputPricePerMillion: 60.00)),
-        ("gpt-3.5-turbo", ModelInfo(contextWindow: 16_385, maxOutputTokens: 4_096, encoding: "cl100k_base", inputPricePerMillion: 0.50, outputPricePerMillion: 1.50)),
-        ("gpt-35-turbo", ModelInfo(contextWindow: 16_385, maxOutputTokens: 4_096, encoding: "cl100k_base", inputPricePerMillion: 0.50, outputPricePerMillion: 1.50)),
+        (
+            "gpt-4.1-nano",
+            ModelInfo(
+                contextWindow: 1_047_576, maxOutputTokens: 32_768, encoding: "o200k_base", inputPricePerMillion: 0.10,
+                outputPricePerMillion: 0.40)
+        ),
+        (
+            "gpt-4.1-mini",
+            ModelInfo(
+                contextWindow: 1_047_576, maxOutputTokens: 32_768, encoding: "o200k_base", inputPricePerMillion: 0.40,
+                outputPricePerMillion: 1.60)
+        ),
+        (
+            "gpt-4.1",
+            ModelInfo(
+                contextWindow: 1_047_576, maxOutputTokens: 32_768, encoding: "o200k_base", inputPricePerMillion: 2.00,
+                outputPricePerMillion: 8.00)
+        ),
+        (
+            "gpt-4o-mini",
+            ModelInfo(
+                contextWindow: 128_000, maxOutputTokens: 16_384, encoding: "o200k_base", inputPricePerMillion: 0.15,
+                outputPricePerMillion: 0.60)
+        ),
+        (
+            "gpt-4o",
+            ModelInfo(
+                contextWindow: 128_000, maxOutputTokens: 16_384, encoding: "o200k_base", inputPricePerMillion: 2.50,
+                outputPricePerMillion: 10.00)
+        ),
+        (
+            "chatgpt-4o",
+            ModelInfo(
+                contextWindow: 128_000, maxOutputTokens: 16_384, encoding: "o200k_base", inputPricePerMillion: 5.00,
+                outputPricePerMillion: 15.00)
+        ),
+        (
+            "gpt-5-nano",
+            ModelInfo(
+                contextWindow: 400_000, maxOutputTokens: 128_000, encoding: "o200k_base", inputPricePerMillion: 0.05,
+                outputPricePerMillion: 0.40)
+        ),
+        (
+            "gpt-5-mini",
+            ModelInfo(
+                contextWindow: 400_000, maxOutputTokens: 128_000, encoding: "o200k_base", inputPricePerMillion: 0.25,
+                outputPricePerMillion: 2.00)
+        ),
+        (
+            "gpt-5",
+            ModelInfo(
+                contextWindow: 400_000, maxOutputTokens: 128_000, encoding: "o200k_base", inputPricePerMillion: 1.25,
+                outputPricePerMillion: 10.00)
+        ),
+        (
+            "o4-mini",
+            ModelInfo(
+                contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 1.10,
+                outputPricePerMillion: 4.40)
+        ),
+        (
+            "o3-mini",
+            ModelInfo(
+                contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 1.10,
+                outputPricePerMillion: 4.40)
+        ),
+        (
+            "o3",
+            ModelInfo(
+                contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 2.00,
+                outputPricePerMillion: 8.00)
+        ),
+        (
+            "o1-mini",
+            ModelInfo(
+                contextWindow: 128_000, maxOutputTokens: 65_536, encoding: "o200k_base", inputPricePerMillion: 1.10,
+                outputPricePerMillion: 4.40)
+        ),
+        (
+            "o1",
+            ModelInfo(
+                contextWindow: 200_000, maxOutputTokens: 100_000, encoding: "o200k_base", inputPricePerMillion: 15.00,
+                outputPricePerMillion: 60.00)
+        ),
+        (
+            "gpt-4-turbo",
+            ModelInfo(
+                contextWindow: 128_000, maxOutputTokens: 4_096, encoding: "cl100k_base", inputPricePerMillion: 10.00,
+                outputPricePerMillion: 30.00)
+        ),
+        (
+            "gpt-4",
+            ModelInfo(
+                contextWindow: 8_192, maxOutputTokens: 8_192, encoding: "cl100k_base", inputPricePerMillion: 30.00,
+                outputPricePerMillion: 60.00)
+        ),
+        (
+            "gpt-3.5-turbo",
+            ModelInfo(
+                contextWindow: 16_385, maxOutputTokens: 4_096, encoding: "cl100k_base", inputPricePerMillion: 0.50,
+                outputPricePerMillion: 1.50)
+        ),
+        (
+            "gpt-35-turbo",
+            ModelInfo(
+                contextWindow: 16_385, maxOutputTokens: 4_096, encoding: "cl100k_base", inputPricePerMillion: 0.50,
+                outputPricePerMillion: 1.50)
+        ),
     ]
 
     /// Assumed for models the catalog does not know: a 128k window, no price.

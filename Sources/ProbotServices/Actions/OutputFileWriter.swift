@@ -18,7 +18,9 @@ package struct OutputFileWriter: Sendable {
     package var makeDelimiter: @Sendable () -> String
 
     /// Writes to `path`.
-    package init(path: String, makeDelimiter: @escaping @Sendable () -> String = { "ghadelimiter_\(UUID().uuidString)" }) {
+    package init(
+        path: String, makeDelimiter: @escaping @Sendable () -> String = { "ghadelimiter_\(UUID().uuidString)" }
+    ) {
         self.path = path
         self.makeDelimiter = makeDelimiter
     }

@@ -51,10 +51,13 @@ package struct WorkspaceReader: WorkspaceSource {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
             (attributes[.type] as? FileAttributeType) == .typeRegular
         else {
-            return .failure(SkippedFile(path: path, reason: .unreadable("not a regular file (a link, submodule or deleted file)")))
+            return .failure(
+                SkippedFile(path: path, reason: .unreadable("not a regular file (a link, submodule or deleted file)")))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else { return .failure(SkippedFile(path: path, reason: .tooLarge(bytes: size, limit: maxBytes))) }
+        guard size <= maxBytes else {
+            return .failure(SkippedFile(path: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(SkippedFile(path: path, reason: .unreadable("permission denied")))
         }
@@ -81,13 +84,15 @@ package struct WorkspaceReader: WorkspaceSource {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ReadError.gitFailed(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            throw ReadError.gitFailed(
+                String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
         return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func walk() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return []
         }
         var paths: [String] = []

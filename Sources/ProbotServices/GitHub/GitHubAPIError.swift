@@ -23,7 +23,8 @@ package struct GitHubAPIError: Error, Equatable, CustomStringConvertible {
         switch status {
         case 401: return "Check `github-token`."
         case 403 where message.localizedCaseInsensitiveContains("not accessible by integration"):
-            return "The token is read-only here: grant `permissions: pull-requests: write`, or on fork PRs use `pull_request_target`."
+            return
+                "The token is read-only here: grant `permissions: pull-requests: write`, or on fork PRs use `pull_request_target`."
         case 404: return "Check the repository, the PR number and the token's access."
         default: return nil
         }

@@ -35,8 +35,11 @@ package struct GitHubClient: Sendable {
             "User-Agent": "chatgpt-probot",
         ]
         if body != nil { headers["Content-Type"] = "application/json" }
-        let response = try await transport.send(TransportRequest(method: method, url: url, headers: headers, body: body))
-        logger.debug("GitHub \(method) \(url.path) → \(response.status)", metadata: ["remaining": "\(response.header("x-ratelimit-remaining") ?? "-")"])
+        let response = try await transport.send(
+            TransportRequest(method: method, url: url, headers: headers, body: body))
+        logger.debug(
+            "GitHub \(method) \(url.path) → \(response.status)",
+            metadata: ["remaining": "\(response.header("x-ratelimit-remaining") ?? "-")"])
         return response
     }
 
@@ -44,7 +47,9 @@ package struct GitHubClient: Sendable {
     /// - Throws: ``GitHubAPIError`` on an error status; `DecodingError` on an unexpected body.
     package func get<T: Decodable>(_ path: String, as type: T.Type, operation: String) async throws -> T {
         let response = try await send("GET", url(path))
-        guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: operation, response: response)
+        }
         return try JSONDecoder().decode(T.self, from: response.body)
     }
 
@@ -55,7 +60,9 @@ package struct GitHubClient: Sendable {
         var pages = 0
         while let current = next, pages < Self.pageLimit {
             let response = try await send("GET", current)
-            guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
+            guard (200..<300).contains(response.status) else {
+                throw GitHubAPIError(operation: operation, response: response)
+            }
             items += try JSONDecoder().decode([T].self, from: response.body)
             next = LinkHeader.next(response.header("link"))
             pages += 1

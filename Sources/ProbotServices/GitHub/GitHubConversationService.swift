@@ -4,28 +4,35 @@ package import ProbotCore
 /// Conversation and issue calls for comment commands and the audit's tracking issue.
 extension GitHubPullRequestService: Conversation, TrackingIssueStore {
     private func check(_ response: TransportResponse, _ operation: String) throws -> GitHubItem {
-        guard (200..<300).contains(response.status) else { throw GitHubAPIError(operation: operation, response: response) }
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: operation, response: response)
+        }
         return try JSONDecoder().decode(GitHubItem.self, from: response.body)
     }
 
     /// Adds a reaction (`eyes` to acknowledge a command) to an issue comment or a review comment.
-    package func react(_ ref: PullRequestRef, commentID: Int, inReviewThread: Bool, content: String = "eyes") async throws {
+    package func react(_ ref: PullRequestRef, commentID: Int, inReviewThread: Bool, content: String = "eyes")
+        async throws
+    {
         struct Reaction: Encodable { var content: String }
         let kind = inReviewThread ? "pulls" : "issues"
-        let response = try await client.post("/repos/\(ref.owner)/\(ref.repo)/\(kind)/comments/\(commentID)/reactions", json: Reaction(content: content))
+        let response = try await client.post(
+            "/repos/\(ref.owner)/\(ref.repo)/\(kind)/comments/\(commentID)/reactions", json: Reaction(content: content))
         _ = try check(response, "react to comment \(commentID)")
     }
 
     /// Posts a conversation comment on an issue or pull request; returns its URL.
     package func comment(_ ref: PullRequestRef, body: String) async throws -> String? {
-        let response = try await client.post("/repos/\(ref.owner)/\(ref.repo)/issues/\(ref.number)/comments", json: CommentBody(body: body))
+        let response = try await client.post(
+            "/repos/\(ref.owner)/\(ref.repo)/issues/\(ref.number)/comments", json: CommentBody(body: body))
         return try check(response, "comment on \(ref)").htmlURL
     }
 
     /// Replies in the review thread that starts with `rootCommentID`; returns the reply's URL.
     package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String? {
         let response = try await client.post(
-            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/comments/\(rootCommentID)/replies", json: CommentBody(body: body))
+            "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/comments/\(rootCommentID)/replies",
+            json: CommentBody(body: body))
         return try check(response, "reply in the review thread of comment \(rootCommentID)").htmlURL
     }
 
@@ -44,7 +51,9 @@ extension GitHubPullRequestService: Conversation, TrackingIssueStore {
 
     /// The open tracking issue with `label` that this action created (found by its marker), if any.
     package func findTrackingIssue(owner: String, repo: String, label: String) async throws -> Int? {
-        let encoded = label.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+,"))) ?? label
+        let encoded =
+            label.addingPercentEncoding(
+                withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+,"))) ?? label
         let issues = try await client.getAllPages(
             "/repos/\(owner)/\(repo)/issues?state=open&labels=\(encoded)&per_page=100", as: GitHubItem.self,
             operation: "list issues labelled \(label)")
@@ -53,9 +62,18 @@ extension GitHubPullRequestService: Conversation, TrackingIssueStore {
     }
 
     /// Creates the tracking issue, or updates `existing` in place; returns its number.
-    package func upsertTrackingIssue(owner: String, repo: String, existing: Int?, title: String, body: String, label: String) async throws -> Int {
-        struct Create: Encodable { var title: String; var body: String; var labels: [String] }
-        struct Update: Encodable { var title: String; var body: String }
+    package func upsertTrackingIssue(
+        owner: String, repo: String, existing: Int?, title: String, body: String, label: String
+    ) async throws -> Int {
+        struct Create: Encodable {
+            var title: String
+            var body: String
+            var labels: [String]
+        }
+        struct Update: Encodable {
+            var title: String
+            var body: String
+        }
         if let existing {
             let response = try await client.send(
                 "PATCH", client.url("/repos/\(owner)/\(repo)/issues/\(existing)"),
@@ -63,7 +81,8 @@ extension GitHubPullRequestService: Conversation, TrackingIssueStore {
             _ = try check(response, "update issue #\(existing)")
             return existing
         }
-        let response = try await client.post("/repos/\(owner)/\(repo)/issues", json: Create(title: title, body: body, labels: [label]))
+        let response = try await client.post(
+            "/repos/\(owner)/\(repo)/issues", json: Create(title: title, body: body, labels: [label]))
         return try check(response, "create the audit issue").number ?? 0
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 package import ProbotCore
 
 /// Reads pull requests, posts reviews, and keeps the review history and sticky summary, through ``GitHubClient``.
-package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, ReviewHistorySource, StickySummaryStore, ChangeComparer {
+package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, ReviewHistorySource, StickySummaryStore,
+    ChangeComparer
+{
     package var client: GitHubClient
 
     /// Wraps `client`.
@@ -66,7 +68,9 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, Rev
         let reviews = try await client.getAllPages(
             "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews?per_page=100", as: GitHubItem.self,
             operation: "list reviews of \(ref)")
-        return reviews.first { $0.body?.contains(nonce) == true }.map { PublishedReview(id: $0.id, htmlURL: $0.htmlURL) }
+        return reviews.first { $0.body?.contains(nonce) == true }.map {
+            PublishedReview(id: $0.id, htmlURL: $0.htmlURL)
+        }
     }
 }
 
@@ -75,11 +79,14 @@ extension GitHubPullRequestService {
         let base = "/repos/\(ref.owner)/\(ref.repo)"
         // Three independent reads: in parallel (GitHub allows concurrent reads; writes stay serial).
         async let comments = client.getAllPages(
-            "\(base)/pulls/\(ref.number)/comments?per_page=100", as: GitHubItem.self, operation: "list review comments of \(ref)")
+            "\(base)/pulls/\(ref.number)/comments?per_page=100", as: GitHubItem.self,
+            operation: "list review comments of \(ref)")
         async let reviews = client.getAllPages(
-            "\(base)/pulls/\(ref.number)/reviews?per_page=100", as: GitHubItem.self, operation: "list reviews of \(ref)")
+            "\(base)/pulls/\(ref.number)/reviews?per_page=100", as: GitHubItem.self, operation: "list reviews of \(ref)"
+        )
         async let conversation = client.getAllPages(
-            "\(base)/issues/\(ref.number)/comments?per_page=100", as: GitHubItem.self, operation: "list comments of \(ref)")
+            "\(base)/issues/\(ref.number)/comments?per_page=100", as: GitHubItem.self,
+            operation: "list comments of \(ref)")
         return PriorBodies(
             reviewComments: try await comments.filter { $0.inReplyToID == nil }.compactMap(\.body),
             reviews: try await reviews.compactMap(\.body),
@@ -90,7 +97,8 @@ extension GitHubPullRequestService {
         let base = "/repos/\(ref.owner)/\(ref.repo)/issues"
         if let existingID {
             let response = try await client.send(
-                "PATCH", client.url("\(base)/comments/\(existingID)"), body: try JSONEncoder().encode(CommentBody(body: body)))
+                "PATCH", client.url("\(base)/comments/\(existingID)"),
+                body: try JSONEncoder().encode(CommentBody(body: body)))
             if (200..<300).contains(response.status) { return existingID }
             guard response.status == 404 else {
                 throw GitHubAPIError(operation: "update the summary comment on \(ref)", response: response)

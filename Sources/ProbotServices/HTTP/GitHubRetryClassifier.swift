@@ -14,11 +14,17 @@ package struct GitHubRetryClassifier: RetryClassifier {
         let status = response.status
         if status == 403 || status == 429 {
             if let after = response.header("retry-after").flatMap(Double.init), after >= 0 {
-                return .retry(after: .milliseconds(Int64(after * 1000)), reason: "GitHub rate limit (\(status), retry-after \(Int(after)) s)")
+                return .retry(
+                    after: .milliseconds(Int64(after * 1000)),
+                    reason: "GitHub rate limit (\(status), retry-after \(Int(after)) s)")
             }
-            if response.header("x-ratelimit-remaining") == "0", let reset = response.header("x-ratelimit-reset").flatMap(Double.init) {
+            if response.header("x-ratelimit-remaining") == "0",
+                let reset = response.header("x-ratelimit-reset").flatMap(Double.init)
+            {
                 let wait = max(1, reset - wallClock.timeIntervalSince1970 + 1)
-                return .retry(after: .milliseconds(Int64(wait * 1000)), reason: "GitHub primary rate limit exhausted until \(Int(reset))")
+                return .retry(
+                    after: .milliseconds(Int64(wait * 1000)),
+                    reason: "GitHub primary rate limit exhausted until \(Int(reset))")
             }
             if response.text.localizedCaseInsensitiveContains("secondary rate limit") {
                 return .retry(after: .seconds(60), reason: "GitHub secondary rate limit")

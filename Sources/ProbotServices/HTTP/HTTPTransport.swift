@@ -10,7 +10,9 @@ package struct TransportRequest: Sendable, Equatable {
     package var timeout: TimeInterval?
 
     /// Memberwise initialiser.
-    package init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval? = nil) {
+    package init(
+        method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

@@ -32,7 +32,8 @@ package struct OpenAIAPIError: Error, Equatable, CustomStringConvertible {
         guard status == 400 || status == 413 else { return false }
         if code == "context_length_exceeded" { return true }
         let text = message.lowercased()
-        return text.contains("maximum context length") || text.contains("context length") || text.contains("context window")
+        return text.contains("maximum context length") || text.contains("context length")
+            || text.contains("context window")
     }
 
     /// Decodes the error envelope, falling back to the raw text.

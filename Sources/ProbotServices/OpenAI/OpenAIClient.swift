@@ -17,7 +17,10 @@ package struct OpenAIClient: ChatModel {
     private let compatibility = Compatibility()
 
     /// Memberwise initialiser.
-    package init(endpoint: ModelEndpoint, transport: any HTTPTransport, timeout: TimeInterval = 180, pacer: (any TokenPacing)? = nil) {
+    package init(
+        endpoint: ModelEndpoint, transport: any HTTPTransport, timeout: TimeInterval = 180,
+        pacer: (any TokenPacing)? = nil
+    ) {
         self.endpoint = endpoint
         self.transport = transport
         self.timeout = timeout
@@ -59,7 +62,8 @@ package struct OpenAIClient: ChatModel {
             do {
                 decoded = try JSONDecoder().decode(ChatCompletionResponse.self, from: response.body)
             } catch {
-                throw OpenAIAPIError(status: response.status, message: "unreadable response: \(response.text.prefix(200))")
+                throw OpenAIAPIError(
+                    status: response.status, message: "unreadable response: \(response.text.prefix(200))")
             }
             guard let choice = decoded.choices.first else {
                 throw OpenAIAPIError(status: response.status, message: "the response has no choices")
@@ -67,7 +71,8 @@ package struct OpenAIClient: ChatModel {
             return ChatCompletion(
                 content: choice.message.content, refusal: choice.message.refusal, finishReason: choice.finishReason,
                 usage: TokenUsage(
-                    promptTokens: decoded.usage?.promptTokens ?? 0, completionTokens: decoded.usage?.completionTokens ?? 0))
+                    promptTokens: decoded.usage?.promptTokens ?? 0,
+                    completionTokens: decoded.usage?.completionTokens ?? 0))
         }
     }
 
@@ -175,7 +180,8 @@ package struct ChatCompletionBody: Encodable, Sendable {
             encoder.outputFormatting = [.sortedKeys]
             let shape = (try? encoder.encode(schema)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             if let index = messages.firstIndex(where: { $0.role == "system" }) {
-                messages[index].content += "\n\nReply with only a JSON object (no prose, no code fence) matching this JSON Schema:\n" + shape
+                messages[index].content +=
+                    "\n\nReply with only a JSON object (no prose, no code fence) matching this JSON Schema:\n" + shape
             }
         }
     }

@@ -49,10 +49,13 @@ package enum ExamplesLoader {
     }
 
     /// Loads `path` (relative paths resolve against `workspace`).
-    package static func load(_ path: String, workspace: URL, builder: PromptBuilder) throws(LoadError) -> [ChatMessage] {
+    package static func load(_ path: String, workspace: URL, builder: PromptBuilder) throws(LoadError) -> [ChatMessage]
+    {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LoadError(message: "cannot read \(url.path); paths are relative to the workspace, so check out the repository first")
+            throw LoadError(
+                message:
+                    "cannot read \(url.path); paths are relative to the workspace, so check out the repository first")
         }
         let file: File
         do {
@@ -80,13 +83,14 @@ package enum ExamplesLoader {
                 guard let severity = Severity(rawValue: (finding.severity ?? "minor").lowercased()) else {
                     throw LoadError(message: "example \(index + 1): severity must be critical, major, minor or nit")
                 }
-                findings.append(.object([
-                    "path": .string(example.path), "line": .number(Double(finding.line)),
-                    "start_line": finding.startLine.map { .number(Double($0)) } ?? .null,
-                    "side": .string((finding.side ?? "RIGHT").uppercased()), "severity": .string(severity.rawValue),
-                    "title": .string(finding.title), "body": .string(finding.body ?? ""),
-                    "suggestion": finding.suggestion.map(JSONValue.string) ?? .null,
-                ]))
+                findings.append(
+                    .object([
+                        "path": .string(example.path), "line": .number(Double(finding.line)),
+                        "start_line": finding.startLine.map { .number(Double($0)) } ?? .null,
+                        "side": .string((finding.side ?? "RIGHT").uppercased()), "severity": .string(severity.rawValue),
+                        "title": .string(finding.title), "body": .string(finding.body ?? ""),
+                        "suggestion": finding.suggestion.map(JSONValue.string) ?? .null,
+                    ]))
             }
             let answer = JSONValue.object(["summary": .string(example.summary ?? ""), "findings": .array(findings)])
             let encoder = JSONEncoder()

@@ -63,19 +63,22 @@ package struct AuditRun: Sendable {
         let failure: RunError? =
             writeFailure
             ?? (allFailed
-            ? failed.first?.failure.map { .everyRequestFailed(first: $0) }
-            : policy.failure(
-                posted: report.findings.map(\.finding), failedBatches: failed.count,
-                unreviewed: failed.flatMap(\.batch.paths)))
+                ? failed.first?.failure.map { .everyRequestFailed(first: $0) }
+                : policy.failure(
+                    posted: report.findings.map(\.finding), failedBatches: failed.count,
+                    unreviewed: failed.flatMap(\.batch.paths)))
         return RunOutcome(
-            kind: .audit(report), summary: AuditRenderer.summary(report, sarifPath: sarifPath.isEmpty ? nil : sarifPath),
+            kind: .audit(report),
+            summary: AuditRenderer.summary(report, sarifPath: sarifPath.isEmpty ? nil : sarifPath),
             outputs: report.outputs(sarifPath: sarifPath), annotations: diagnostics, failure: failure)
     }
 
     /// Creates or updates the tracking issue; a failure is only a warning.
     private func updateTrackingIssue(_ report: AuditReport, repository: String) async -> Diagnostic? {
         let parts = repository.split(separator: "/").map(String.init)
-        guard parts.count == 2 else { return .warning("cannot update the audit issue: `\(repository)` is not owner/name") }
+        guard parts.count == 2 else {
+            return .warning("cannot update the audit issue: `\(repository)` is not owner/name")
+        }
         do {
             let existing = try await issues.findTrackingIssue(owner: parts[0], repo: parts[1], label: settings.label)
             let number = try await issues.upsertTrackingIssue(

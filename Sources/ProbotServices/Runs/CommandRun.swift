@@ -34,7 +34,8 @@ package struct CommandRun: Sendable {
         _ ref: PullRequestRef, _ context: CommandContext, on conversation: any Conversation
     ) async -> Diagnostic? {
         do {
-            try await conversation.react(ref, commentID: context.commentID, inReviewThread: context.inReviewThread, content: "eyes")
+            try await conversation.react(
+                ref, commentID: context.commentID, inReviewThread: context.inReviewThread, content: "eyes")
             return nil
         } catch {
             return .warning("could not add the 👀 reaction: \(error)")

@@ -32,7 +32,8 @@ package struct PreloadingTokenCounter: TokenCounter {
 
     package func count(_ text: String) -> Int {
         // Availability was checked when the counter was made; a failure here would be a file removed mid-run.
-        (try? EncodingLoader.load(encodingName, directory: directory).count(text)) ?? HeuristicTokenCounter().count(text)
+        (try? EncodingLoader.load(encodingName, directory: directory).count(text))
+            ?? HeuristicTokenCounter().count(text)
     }
 }
 
@@ -40,13 +41,19 @@ package struct PreloadingTokenCounter: TokenCounter {
 /// files cannot be found (a broken install), so a review still runs within budget.
 package enum TokenCounterFactory {
     /// The counter and, when something needs saying, a warning for the log and summary.
-    package static func make(model: String, vocabularyDirectory: String? = nil) -> (counter: any TokenCounter, warning: String?) {
+    package static func make(model: String, vocabularyDirectory: String? = nil) -> (
+        counter: any TokenCounter, warning: String?
+    ) {
         let known = EncodingName.forModel(model)
         let name = known ?? .o200kBase
         guard EncodingLoader.isAvailable(name, directory: vocabularyDirectory) else {
             var reason = "vocabulary not found"
-            do { _ = try EncodingLoader.load(name, directory: vocabularyDirectory) } catch { reason = error.description }
-            return (HeuristicTokenCounter(), "exact token counts are unavailable (\(reason)); using a conservative estimate")
+            do { _ = try EncodingLoader.load(name, directory: vocabularyDirectory) } catch {
+                reason = error.description
+            }
+            return (
+                HeuristicTokenCounter(), "exact token counts are unavailable (\(reason)); using a conservative estimate"
+            )
         }
         let counter = PreloadingTokenCounter(encodingName: name, directory: vocabularyDirectory)
         let warning = known == nil ? "model `\(model)` has no known tokenizer; counting with o200k_base" : nil

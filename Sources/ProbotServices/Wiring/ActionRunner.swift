@@ -21,7 +21,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
-        self.factory = ServiceFactory(transport: transport, console: console, logger: logger, clock: clock, wallClock: wallClock)
+        self.factory = ServiceFactory(
+            transport: transport, console: console, logger: logger, clock: clock, wallClock: wallClock)
         self.console = console
         self.counter = counter
         self.now = now
@@ -62,7 +63,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     private func execute(_ plan: RunPlan, _ inputs: ProbotInputs) async -> RunOutcome {
-        let github = factory.github(baseURL: apiBaseURL, token: inputs.githubToken ?? "", maxWait: .seconds(inputs.maxWaitSeconds))
+        let github = factory.github(
+            baseURL: apiBaseURL, token: inputs.githubToken ?? "", maxWait: .seconds(inputs.maxWaitSeconds))
         let model: (any ChatModel)? = inputs.dryRun ? nil : factory.model(inputs)
         let (counter, counterWarning) =
             self.counter.map { ($0, nil) }
@@ -74,7 +76,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             return .failed(RunError(error))
         }
         let engine = ReviewEngine(
-            profile: inputs.modelProfile, settings: settings, counter: counter, model: model, console: console, now: now)
+            profile: inputs.modelProfile, settings: settings, counter: counter, model: model, console: console, now: now
+        )
         let review = ReviewRun(
             pipeline: ReviewPipeline(
                 source: github, publisher: github,
@@ -91,7 +94,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             audit.review = settings
             outcome = await AuditRun(
                 pipeline: AuditPipeline(
-                    profile: inputs.modelProfile, settings: audit, counter: counter, model: model, console: console, now: now),
+                    profile: inputs.modelProfile, settings: audit, counter: counter, model: model, console: console,
+                    now: now),
                 settings: audit, policy: inputs.failurePolicy, workspace: workspace, issues: github, console: console,
                 commit: environment["GITHUB_SHA"] ?? "", runURL: runURL(repository)
             ).run(repository)
@@ -132,7 +136,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
 
     private func loadExamples(_ inputs: ProbotInputs) throws -> [ChatMessage] {
         guard let file = inputs.examplesFile else { return [] }
-        let messages = try ExamplesLoader.load(file, workspace: workspace, builder: PromptBuilder(language: inputs.language))
+        let messages = try ExamplesLoader.load(
+            file, workspace: workspace, builder: PromptBuilder(language: inputs.language))
         console.info("few-shot: \(messages.count / 2) example(s) from \(file)")
         return messages
     }

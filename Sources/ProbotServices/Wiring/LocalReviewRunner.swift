@@ -50,7 +50,8 @@ package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duratio
             model: inputs.dryRun ? nil : factory.model(inputs), console: factory.console)
         let start = engine.now()
         let planned = engine.plan(changed, title: "", description: "")
-        var report = RunReport(ref: nil, fetched: nil, selection: FileSelector.Selection(files: changed), planned: planned, engine: engine)
+        var report = RunReport(
+            ref: nil, fetched: nil, selection: FileSelector.Selection(files: changed), planned: planned, engine: engine)
         report.outcomes = await engine.ask(planned.plan, title: "", description: "")
         (report.placement, report.diagnostics) = engine.place(report.outcomes, files: planned.files)
         report = report.finished(at: engine.now() - start)

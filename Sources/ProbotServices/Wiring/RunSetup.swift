@@ -38,7 +38,8 @@ package enum RunSetup {
             return .skip(reason, warnings: warnings)
         }
         guard problems.isEmpty else {
-            if case .review(_, let payload?) = plan, payload.isFromFork, inputs.openAIAPIKey == nil, problems.count == 1 {
+            if case .review(_, let payload?) = plan, payload.isFromFork, inputs.openAIAPIKey == nil, problems.count == 1
+            {
                 return .skip(
                     "pull request #\(payload.number) comes from a fork, and GitHub gives fork workflows no secrets, so there is no OpenAI key: the review was skipped. To review fork PRs, trigger on `pull_request_target` (this action never checks out PR code).",
                     warnings: [])

@@ -44,7 +44,8 @@ package struct ServiceFactory<C: Clock>: Sendable where C.Duration == Duration {
             timeout: TimeInterval(inputs.requestTimeoutSeconds),
             pacer: TokenPacer(clock: clock) { needed, remaining, wait in
                 console.info(
-                    "pacing: \(needed) tokens needed, \(remaining) left this minute; waiting \(RetryExhausted.format(wait))")
+                    "pacing: \(needed) tokens needed, \(remaining) left this minute; waiting \(RetryExhausted.format(wait))"
+                )
             })
     }
 
