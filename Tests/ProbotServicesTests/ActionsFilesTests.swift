@@ -92,4 +92,33 @@ struct WarningCapTests {
         #expect(sink.lines[10] == "warning: w11")
         #expect(sink.lines[11] == "warning: a.swift:12: w12")
     }
+
+    /// Outside text that looks like workflow commands is fenced with stop-commands; annotations escape it.
+    @Test func outsideTextCannotStartAWorkflowCommand() {
+        let sink = LineSink()
+        let console = ActionsConsole(
+            workflowCommands: true, redactor: SecretRedactor([]), makeToken: { "tok" }, write: { sink.write($0) })
+        let title = "Fix login\n::warning::forged\r::add-mask::a\n  ##[add-mask]b"
+        console.info("\"\(title)\" at abc123: 3 changed file(s)")
+        console.info("plain line")
+        console.warning("path with\n::error::forged", file: "src/a\n::x::.swift", line: 3)
+        console.beginGroup("Pull request\n::add-mask::c")
+        console.notice("::error::forged notice")
+        #expect(sink.lines[0] == "::stop-commands::tok")
+        #expect(sink.lines[2] == "::tok::")
+        #expect(sink.lines[3] == "plain line")
+        let commands = RunnerCommandReader.commands(in: sink.lines)
+        #expect(commands.map(\.name) == ["warning", "group", "notice"])
+        #expect(commands.allSatisfy { !$0.rest.contains("\n") })
+        #expect(commands[0].rest == " file=src/a%0A%3A%3Ax%3A%3A.swift,line=3::path with%0A::error::forged")
+    }
+
+    @Test func aStopTokenThatOccursInTheTextIsMadeLonger() {
+        let sink = LineSink()
+        let console = ActionsConsole(
+            workflowCommands: true, redactor: SecretRedactor([]), makeToken: { "tok" }, write: { sink.write($0) })
+        console.info("::tok::\n::add-mask::a")
+        #expect(sink.lines[0].hasPrefix("::stop-commands::tok-"))
+        #expect(RunnerCommandReader.commands(in: sink.lines).isEmpty)
+    }
 }

@@ -61,27 +61,8 @@ package enum CommentRenderer {
         return String(repeating: "`", count: max(3, longest + 1))
     }
 
-    /// Model text made safe to post: hidden HTML comments removed (markers cannot be forged) and `@mentions`
-    /// neutralised so a diff cannot make the bot ping people.
+    /// Model text made safe to post; see ``MarkdownSanitizer``.
     package static func sanitize(_ text: String) -> String {
-        var result = text
-        while let open = result.range(of: "<!--") {
-            if let close = result.range(of: "-->", range: open.upperBound..<result.endIndex) {
-                result.removeSubrange(open.lowerBound..<close.upperBound)
-            } else {
-                result.removeSubrange(open.lowerBound..<result.endIndex)
-            }
-        }
-        var output = ""
-        var previous: Character = " "
-        for character in result {
-            if character == "@" && !(previous.isLetter || previous.isNumber || previous == "`") {
-                output += "@\u{200B}"
-            } else {
-                output.append(character)
-            }
-            previous = character
-        }
-        return output
+        MarkdownSanitizer.sanitize(text)
     }
 }

@@ -16,7 +16,7 @@ package enum JobSummaryRenderer {
 
         out += "| | |\n|---|---|\n"
         if let pr = report.pullRequest {
-            out += "| Pull request | \(pr) · \(Format.cell(report.title)) |\n"
+            out += "| Pull request | \(pr) · \(Format.cell(CommentRenderer.sanitize(report.title))) |\n"
             out += "| Head commit | `\(report.headSHA.prefix(12))` |\n"
         }
         out += "| Model | `\(report.model)`\(report.modelInfo.isKnown ? "" : " (not in the catalog)") |\n"

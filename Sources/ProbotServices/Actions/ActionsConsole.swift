@@ -1,3 +1,4 @@
+import Foundation
 package import ProbotCore
 import Synchronization
 
@@ -6,6 +7,7 @@ package final class ActionsConsole: RunConsole, Sendable {
     private let write: @Sendable (String) -> Void
     private let workflowCommands: Bool
     private let redactor: SecretRedactor
+    private let makeToken: @Sendable () -> String
     private let openGroups = Mutex(0)
     private let warningCount = Mutex(0)
 
@@ -16,13 +18,35 @@ package final class ActionsConsole: RunConsole, Sendable {
     ///   - workflowCommands: emit `::group::`, `::notice::` and `::warning::` (inside Actions).
     ///   - redactor: applied to every line, so no secret is printed.
     ///   - write: receives whole lines without the newline.
-    package init(workflowCommands: Bool, redactor: SecretRedactor, write: @escaping @Sendable (String) -> Void) {
+    ///   - makeToken: the `::stop-commands::` token; random in production, fixed in tests.
+    package init(
+        workflowCommands: Bool, redactor: SecretRedactor,
+        makeToken: @escaping @Sendable () -> String = { "probot-" + UUID().uuidString.lowercased() },
+        write: @escaping @Sendable (String) -> Void
+    ) {
         self.workflowCommands = workflowCommands
         self.redactor = redactor
+        self.makeToken = makeToken
         self.write = write
     }
 
+    /// One of this action's own lines (a command it means to emit, or trusted text).
     private func emit(_ line: String) { write(redactor.redact(line)) }
+
+    /// Text that may hold outside words (titles, paths, answers, error messages): inside Actions, a text whose
+    /// lines could be read as workflow commands is fenced with `::stop-commands::`, so the runner prints it as is.
+    private func emitText(_ text: String) {
+        let redacted = redactor.redact(text)
+        guard workflowCommands && WorkflowCommand.couldBeCommand(redacted) else {
+            write(redacted)
+            return
+        }
+        var token = makeToken()
+        while redacted.contains(token) { token += "-" + String(UUID().uuidString.prefix(8)).lowercased() }
+        write("::stop-commands::\(token)")
+        write(redacted)
+        write("::\(token)::")
+    }
 
     package func beginGroup(_ title: String) {
         openGroups.withLock { $0 += 1 }
@@ -38,10 +62,14 @@ package final class ActionsConsole: RunConsole, Sendable {
         if wasOpen && workflowCommands { emit("::endgroup::") }
     }
 
-    package func info(_ text: String) { emit(text) }
+    package func info(_ text: String) { emitText(text) }
 
     package func notice(_ text: String) {
-        emit(workflowCommands ? WorkflowCommand.format("notice", message: text) : "notice: \(text)")
+        if workflowCommands {
+            emit(WorkflowCommand.format("notice", message: text))
+        } else {
+            emitText("notice: \(text)")
+        }
     }
 
     package func warning(_ text: String) {
@@ -55,7 +83,7 @@ package final class ActionsConsole: RunConsole, Sendable {
             return count <= Self.warningAnnotationLimit
         }
         guard workflowCommands && annotated else {
-            emit("warning: " + (file.map { "\($0)\(line.map { ":\($0)" } ?? ""): " } ?? "") + text)
+            emitText("warning: " + (file.map { "\($0)\(line.map { ":\($0)" } ?? ""): " } ?? "") + text)
             return
         }
         var properties: [(String, String)] = []
@@ -75,7 +103,7 @@ package final class ActionsConsole: RunConsole, Sendable {
 
     /// An error annotation; only the executable calls this, once.
     package func error(_ text: String) {
-        emit(workflowCommands ? WorkflowCommand.format("error", message: text) : "error: \(text)")
+        if workflowCommands { emit(WorkflowCommand.format("error", message: text)) } else { emitText("error: \(text)") }
     }
 
     /// `::add-mask::` so the runner hides `secret` from every later log line.

@@ -27,4 +27,13 @@ package enum WorkflowCommand {
         }
         return line + "::" + escapeData(message)
     }
+
+    /// Whether the runner could read a line of `text` as a command: a line that starts with `::` after leading
+    /// white space, or holds the legacy `##[` prefix anywhere. The runner splits lines at CR, LF and CRLF.
+    package static func couldBeCommand(_ text: String) -> Bool {
+        text.unicodeScalars.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).contains { line in
+            let trimmed = String(String.UnicodeScalarView(line)).drop { $0.isWhitespace }
+            return trimmed.hasPrefix("::") || trimmed.contains("##[")
+        }
+    }
 }
