@@ -1,8 +1,12 @@
 # Build stage: the full toolchain image, release mode, Swift runtime linked statically.
 FROM swift:6.3.3-noble AS build
+ARG VERSION=dev
+ARG REVISION=dev
 WORKDIR /src
 COPY . .
-RUN swift build -c release --static-swift-stdlib --product chatgpt-probot \
+RUN printf 'enum BuildInfo {\n    static let version = "%s"\n    static let revision = "%s"\n}\n' "$VERSION" "$REVISION" \
+    > Sources/chatgpt-probot/BuildInfo.swift \
+ && swift build -c release --static-swift-stdlib --product chatgpt-probot \
  && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \
  && mkdir -p /out \
  && cp "$bin/chatgpt-probot" /out/ \
@@ -12,6 +16,13 @@ RUN swift build -c release --static-swift-stdlib --product chatgpt-probot \
 # Run stage: slim runtime with libcurl (URLSession) and CA certificates for HTTPS.
 # The tokenizer vocabularies travel beside the binary, where it looks for them.
 FROM swift:6.3.3-noble-slim
+ARG VERSION=dev
+ARG REVISION=dev
+# The release workflow adds source, created and licences from the repository (docker/metadata-action).
+LABEL org.opencontainers.image.title="ChatGPT Probot" \
+      org.opencontainers.image.description="Reviews pull requests with ChatGPT" \
+      org.opencontainers.image.version="$VERSION" \
+      org.opencontainers.image.revision="$REVISION"
 # hadolint ignore=DL3008
 RUN apt-get -q update \
  && apt-get -q install -y --no-install-recommends ca-certificates \

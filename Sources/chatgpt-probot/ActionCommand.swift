@@ -19,9 +19,10 @@ struct ActionCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = environment["RUNNER_DEBUG"] == "1" ? .debug : .warning
-        let runner = ActionRunner(
+        var runner = ActionRunner(
             environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger,
             clock: ContinuousClock())
+        runner.build = "\(BuildInfo.version) (`\(BuildInfo.revision.prefix(12))`)"
         let outcome = await runner.run()
         // The one place that turns an outcome into an error annotation and an exit status.
         if let failure = outcome.failure {

@@ -10,6 +10,7 @@ struct ChatGPTProbot: AsyncParsableCommand {
             Inside GitHub Actions, run with no arguments: the event and `INPUT_*` variables drive the run.
             Locally, `chatgpt-probot review --diff change.diff --dry-run` shows the plan and cost with no key.
             """,
+        version: "chatgpt-probot \(BuildInfo.version) (\(BuildInfo.revision))",
         subcommands: [ActionCommand.self, ReviewCommand.self, TokensCommand.self],
         defaultSubcommand: ActionCommand.self
     )

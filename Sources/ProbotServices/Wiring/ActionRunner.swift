@@ -11,6 +11,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     /// Token counter override (tests); `nil` picks the model's exact encoding.
     package var counter: (any TokenCounter)?
     package var now: @Sendable () -> ContinuousClock.Instant
+    /// The version and revision of this build, for the job summary's footer; `nil` leaves the footer out.
+    package var build: String?
 
     /// Memberwise initialiser; production passes `ContinuousClock()`.
     package init(
@@ -38,6 +40,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     package func run() async -> RunOutcome {
         for secret in Self.secrets(environment).compactMap({ $0 }) { console.mask(secret) }
         var outcome = await decideAndRun()
+        if let build { outcome.summary += "\n<sub>ChatGPT Probot \(build)</sub>\n" }
         let reporter = OutcomeReporter(
             console: console, redactor: SecretRedactor(Self.secrets(environment)),
             summaryPath: environment["GITHUB_STEP_SUMMARY"], outputPath: environment["GITHUB_OUTPUT"])
