@@ -3,6 +3,18 @@ import ProbotCore
 import ProbotTestSupport
 import Testing
 
+/// Counts model requests in flight and the most seen at once.
+private actor Gauge {
+    var current = 0
+    var peak = 0
+    func enter() {
+        current += 1
+        peak = max(peak, current)
+    }
+    func leave() { current -= 1 }
+    func inFlight() -> Int { current }
+}
+
 struct ReviewPipelineTests {
     static let ref = PullRequestRef(owner: "o", repo: "r", number: 7)
 
@@ -177,15 +189,6 @@ struct ReviewPipelineTests {
     }
 
     @Test func concurrencyNeverExceedsTheCap() async throws {
-        actor Gauge {
-            var current = 0
-            var peak = 0
-            func enter() {
-                current += 1
-                peak = max(peak, current)
-            }
-            func leave() { current -= 1 }
-        }
         let gauge = Gauge()
         var inputs = ProbotInputs(openAIAPIKey: "k")
         inputs.maxConcurrency = 3
@@ -213,16 +216,6 @@ struct ReviewPipelineTests {
     /// Fails if requests run one after another: each call waits (by yielding, never sleeping) until the cap is
     /// reached, so only overlapping requests can see three in flight.
     @Test func requestsOverlapUpToTheCap() async throws {
-        actor Gauge {
-            var current = 0
-            var peak = 0
-            func enter() {
-                current += 1
-                peak = max(peak, current)
-            }
-            func leave() { current -= 1 }
-            func inFlight() -> Int { current }
-        }
         let gauge = Gauge()
         var inputs = ProbotInputs(openAIAPIKey: "k")
         inputs.maxConcurrency = 3
