@@ -30,6 +30,18 @@ extension FakeGitHubServer {
             createIssueComment(request, number: number(p))
         }
         router.add("PATCH /issues/comments/:id") { [self] request, p in editIssueComment(request, id: number(p, "id")) }
+        router.add("GET /contents/*path") { [self] request, p in
+            // The raw media type returns the bytes; GitHub answers 404 for a missing file or commit.
+            let ref = request.query["ref"] ?? ""
+            let path = (p["path"] ?? "").removingPercentEncoding ?? ""
+            guard let text = state.withLock({ $0.files[ref]?[path] }) else { return notFound }
+            guard request.headers["accept"] == "application/vnd.github.raw+json" else {
+                return .json(
+                    200, ["type": "file", "encoding": "base64", "content": Data(text.utf8).base64EncodedString()])
+            }
+            return Reply(
+                status: 200, headers: ["Content-Type": "application/vnd.github.raw+json"], body: Data(text.utf8))
+        }
         router.add("GET /compare/:range") { [self] _, p in
             guard let comparison = state.withLock({ $0.comparisons[p["range"] ?? ""] }) else { return notFound }
             return .json(

@@ -61,6 +61,8 @@ package final class FakeGitHubServer: Sendable {
         var requests: [ReceivedRequest] = []
         var faults: [Fault] = []
         var nextID = 1000
+        /// Repository files by commit and path, for the contents API.
+        var files: [String: [String: String]] = [:]
     }
 
     package let owner: String
@@ -100,7 +102,8 @@ package final class FakeGitHubServer: Sendable {
     /// Adds an open pull request with files `(filename, status, patch)`.
     package func addPullRequest(
         number: Int, title: String = "Add checkout", body: String = "", headSHA: String = "headsha1234567890",
-        draft: Bool = false, files: [(filename: String, status: String, patch: String?)], changedFiles: Int? = nil
+        draft: Bool = false, files: [(filename: String, status: String, patch: String?)], changedFiles: Int? = nil,
+        labels: [String] = [], author: String = "octocat"
     ) {
         let fileObjects: [[String: Any]] = files.map { file in
             var object: [String: Any] = [
@@ -121,6 +124,7 @@ package final class FakeGitHubServer: Sendable {
             "changed_files": changedFiles ?? files.count,
             "html_url": "https://github.com/\(owner)/\(repo)/pull/\(number)",
             "head": ["sha": headSHA, "ref": "feature", "repo": repository],
+            "labels": labels.map { ["name": $0] }, "user": ["login": author, "id": 1, "type": "User"],
             "base": ["sha": "basesha000", "ref": "main", "repo": repository],
         ]
         state.withLock { $0.pulls[number] = PullRequest(json: json, headSHA: headSHA, files: fileObjects) }
@@ -138,6 +142,11 @@ package final class FakeGitHubServer: Sendable {
             $0.faults.append(
                 Fault(method: method, pathSuffix: pathSuffix, replies: replies, afterWriting: afterWriting))
         }
+    }
+
+    /// Stores `text` as `path` at `commit`, for `GET contents/{path}?ref=`.
+    package func setFile(_ path: String, _ text: String, at commit: String) {
+        state.withLock { $0.files[commit, default: [:]][path] = text }
     }
 
     /// Declares how `base...head` compares: `ahead` with `files`, `diverged`, `identical`; unknown pairs are 404.

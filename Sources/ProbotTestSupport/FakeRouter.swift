@@ -1,5 +1,6 @@
 /// Routes fake-server requests by method and path pattern, as FlyingFox's `appendRoute` does: `:name` captures
-/// one segment, other segments match literally. The first matching route answers.
+/// one segment, a last `*name` captures the rest of the path, other segments match literally. The first matching
+/// route answers.
 struct FakeRouter: Sendable {
     /// A handler gets the request and the captured segments by name.
     typealias Handler = @Sendable (ReceivedRequest, [String: String]) -> Reply
@@ -14,8 +15,16 @@ struct FakeRouter: Sendable {
 
     /// The reply of the first route matching `method` and `segments`, or `nil`.
     func reply(to request: ReceivedRequest, segments: [String]) -> Reply? {
-        for route in routes where route.method == request.method && route.pattern.count == segments.count {
+        for route in routes where route.method == request.method {
             var captures: [String: String] = [:]
+            if let last = route.pattern.last, last.hasPrefix("*") {
+                let fixed = route.pattern.count - 1
+                guard segments.count > fixed, zip(route.pattern.prefix(fixed), segments).allSatisfy({ $0 == $1 })
+                else { continue }
+                captures[String(last.dropFirst())] = segments.dropFirst(fixed).joined(separator: "/")
+                return route.handler(request, captures)
+            }
+            guard route.pattern.count == segments.count else { continue }
             let matches = zip(route.pattern, segments).allSatisfy { pattern, segment in
                 if pattern.hasPrefix(":") {
                     captures[String(pattern.dropFirst())] = segment

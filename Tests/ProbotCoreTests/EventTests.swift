@@ -33,7 +33,7 @@ struct EventTests {
         }
     }
 
-    @Test(arguments: ["closed", "labeled", "edited", "assigned"])
+    @Test(arguments: ["closed", "assigned", "review_requested", "converted_to_draft"])
     func otherActionsAreSkippedWithANotice(_ action: String) throws {
         var event = try event("pull_request.opened")
         event.action = action

@@ -44,7 +44,7 @@ package struct BatchSplitter: Sendable {
     }
 
     private func make(_ parent: ReviewBatch, _ items: [BatchItem], suffix: Int) -> ReviewBatch {
-        let messages = builder.messages(sections: items.map(\.rendered))
+        let messages = builder.messages(sections: items.map(\.rendered), paths: items.map(\.file.path))
         let tokens = counter.count(messages: messages)
         return ReviewBatch(
             number: parent.number, items: items, messages: messages, promptTokens: tokens,

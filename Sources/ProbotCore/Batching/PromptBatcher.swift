@@ -36,7 +36,7 @@ package struct PromptBatcher: Sendable {
             var bin = queue.removeFirst()
             var overflow: [BatchItem] = []
             while true {
-                let messages = builder.messages(sections: bin.map(\.rendered))
+                let messages = builder.messages(sections: bin.map(\.rendered), paths: bin.map(\.file.path))
                 let tokens = counter.count(messages: messages)
                 if tokens <= budget.promptTokens || bin.count == 1 {
                     batches.append(
@@ -54,14 +54,18 @@ package struct PromptBatcher: Sendable {
     }
 
     /// The whole file when it fits, else consecutive runs of hunks that fit; hunks that never fit are skipped.
-    private func split(_ file: FileDiff, order: Int, available: Int) -> ([BatchItem], [SkippedFile]) {
+    private func split(_ file: FileDiff, order: Int, available total: Int) -> ([BatchItem], [SkippedFile]) {
+        // The file's path instructions travel with it: its pieces leave room for them.
+        let guidance = builder.pathInstructions.isEmpty ? 0 : counter.count(builder.guidance(for: [file.path]))
+        let available = total - guidance
         let whole = builder.section(file: file, hunks: file.hunks)
         let wholeTokens = cost(whole)
         if wholeTokens <= available {
             return (
                 [
                     BatchItem(
-                        file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens, order: order)
+                        file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens + guidance,
+                        order: order)
                 ], []
             )
         }
@@ -93,7 +97,8 @@ package struct PromptBatcher: Sendable {
             let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
             let rendered = builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
             return BatchItem(
-                file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered), order: order)
+                file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered) + guidance,
+                order: order)
         }
         return (items, skipped)
     }

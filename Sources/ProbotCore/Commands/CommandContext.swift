@@ -16,6 +16,8 @@ package struct CommandContext: Sendable, Equatable {
     package var line: Int?
     /// The thread's first comment, for replies in a review thread.
     package var threadRootID: Int?
+    /// The pull request's base commit, where the repository's configuration is read (review threads).
+    package var baseSHA: String?
 
     /// Whether the command was typed in a review thread (on a diff line).
     package var inReviewThread: Bool { diffHunk != nil }

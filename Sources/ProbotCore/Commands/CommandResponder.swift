@@ -32,7 +32,8 @@ package struct CommandResponder: Sendable {
     package func respond(_ ref: PullRequestRef, _ context: CommandContext) async throws -> Outcome {
         let messages: [ChatMessage]
         if context.inReviewThread {
-            messages = CommandPrompts.thread(context, language: settings.language)
+            let guidance = settings.promptBuilder().guidance(for: context.path.map { [$0] } ?? [])
+            messages = CommandPrompts.thread(context, language: settings.language, guidance: guidance)
         } else if case .chat(let question) = context.command {
             messages = try await chatMessages(ref, context, question: question)
         } else {

@@ -49,9 +49,23 @@ package struct PullRequestPayload: Codable, Sendable, Equatable {
     /// Number of changed files; absent in some trimmed payloads.
     package var changedFiles: Int?
     package var htmlURL: String?
+    /// The labels, for the configuration's skip rules.
+    package var labels: [Label]?
+    /// The author, for the configuration's skip rules.
+    package var user: Account?
+
+    /// A label of the pull request.
+    package struct Label: Codable, Sendable, Equatable {
+        package var name: String
+    }
+
+    /// A GitHub account.
+    package struct Account: Codable, Sendable, Equatable {
+        package var login: String
+    }
 
     enum CodingKeys: String, CodingKey {
-        case number, state, draft, title, body, head, base
+        case number, state, draft, title, body, head, base, labels, user
         case changedFiles = "changed_files"
         case htmlURL = "html_url"
     }

@@ -6,7 +6,11 @@ package enum RunDecision: Sendable, Equatable {
     case skip(String)
 
     /// The pull-request activity types that trigger a review.
-    package static let reviewedActions: Set<String> = ["opened", "synchronize", "reopened", "ready_for_review"]
+    /// `labeled`, `unlabeled` and `edited` re-evaluate the repository's skip rules (labels, title keywords); an
+    /// unchanged head then costs no model call with `incremental`.
+    package static let reviewedActions: Set<String> = [
+        "opened", "synchronize", "reopened", "ready_for_review", "labeled", "unlabeled", "edited",
+    ]
 
     /// Decides from the event name and payload.
     /// - Throws: ``EventError`` when a pull-request payload lacks what a review needs.
@@ -21,7 +25,7 @@ package enum RunDecision: Sendable, Equatable {
         }
         if let action = event.action, !reviewedActions.contains(action) {
             return .skip(
-                "pull request action `\(action)` is not reviewed (reviewed: opened, synchronize, reopened, ready_for_review)"
+                "pull request action `\(action)` is not reviewed (reviewed: \(reviewedActions.sorted().joined(separator: ", ")))"
             )
         }
         if pullRequest.state != "open" {

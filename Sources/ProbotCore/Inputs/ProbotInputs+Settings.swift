@@ -20,6 +20,7 @@ extension ProbotInputs {
         settings.maxConcurrency = maxConcurrency
         settings.incremental = incremental
         settings.dryRun = dryRun
+        settings.explicitInputs = explicit
         return settings
     }
 

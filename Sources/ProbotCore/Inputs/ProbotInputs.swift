@@ -80,6 +80,10 @@ package struct ProbotInputs: Sendable, Equatable {
     package var maxWaitSeconds: Int
     /// Seconds before a model request is abandoned.
     package var requestTimeoutSeconds: Int
+    /// The repository's configuration file, read from the pull request's base.
+    package var configFile: String = InputDefaults.configFile
+    /// Names of the inputs the workflow set (non-empty), so they win over the configuration file.
+    package var explicit: Set<String> = []
 
     /// Defaults for everything; used by the local CLI and tests.
     package init(
@@ -191,6 +195,8 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.incremental = reader.bool("incremental", default: InputDefaults.incremental)
         inputs.maxWaitSeconds = reader.integer(
             "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
+        inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
+        inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(
             "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
         if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {

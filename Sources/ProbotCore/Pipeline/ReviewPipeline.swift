@@ -5,15 +5,23 @@ package struct ReviewPipeline: Sendable {
     package var publisher: any ReviewPublisher
     package var memory: ReviewMemory?
     package var engine: ReviewEngine
+    /// The repository's configuration at the pull request's base; `nil` reviews with the inputs alone.
+    package var config: (any RepositoryConfigLoader)?
+    /// Whether the configuration's skip rules apply (not for a review someone asked for explicitly).
+    package var appliesSkipRules = true
 
     /// Memberwise initialiser.
     package init(
-        source: any PullRequestSource, publisher: any ReviewPublisher, memory: ReviewMemory? = nil, engine: ReviewEngine
+        source: any PullRequestSource, publisher: any ReviewPublisher, memory: ReviewMemory? = nil,
+        engine: ReviewEngine,
+        config: (any RepositoryConfigLoader)? = nil, appliesSkipRules: Bool = true
     ) {
         self.source = source
         self.publisher = publisher
         self.memory = memory
         self.engine = engine
+        self.config = config
+        self.appliesSkipRules = appliesSkipRules
     }
 
     /// GitHub's listing cap for `pulls/{n}/files`.
@@ -36,9 +44,29 @@ package struct ReviewPipeline: Sendable {
         let start = engine.now()
         let console = engine.console
         console.beginGroup("Pull request \(ref)")
-        let fetched = try await fetch(ref)
+        var fetched = try await fetch(ref)
         let head = fetched.pullRequest.head.sha
         console.info("\"\(fetched.pullRequest.title)\" at \(head.prefix(12)): \(fetched.changed.count) changed file(s)")
+        let rules = await loadRules(fetched)
+        fetched.diagnostics += rules.diagnostics
+        var engine = self.engine
+        engine.settings = rules.settings
+        if let stop = rules.stop {
+            console.endGroup()
+            var report = RunReport(
+                pullRequest: ref, model: engine.profile.name, modelInfo: engine.profile.info,
+                dryRun: engine.settings.dryRun, plan: .empty(counterName: engine.counter.name))
+            report.title = fetched.pullRequest.title
+            report.headSHA = head
+            report.filesInDiff = fetched.changed.count
+            report.diagnostics = fetched.diagnostics
+            report.settingOrigins = rules.origins
+            switch stop {
+            case .skip(let rule): report.skippedBy = rule
+            case .invalid(let error): report.failure = .invalidConfig(error)
+            }
+            return report.finished(at: engine.now() - start)
+        }
         let selection =
             engine.settings.incremental && memory != nil
             ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)
@@ -50,6 +78,7 @@ package struct ReviewPipeline: Sendable {
         let description = fetched.pullRequest.body ?? ""
         let planned = engine.plan(selection.files, title: title, description: description)
         var report = RunReport(ref: ref, fetched: fetched, selection: selection, planned: planned, engine: engine)
+        report.settingOrigins = rules.origins
         guard !report.dryRun else { return report.finished(at: engine.now() - start) }
 
         report.outcomes = await engine.ask(planned.plan, title: title, description: description)

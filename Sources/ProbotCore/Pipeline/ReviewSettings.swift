@@ -10,6 +10,10 @@ package struct ReviewSettings: Sendable {
     package var instructions = InputDefaults.instructions
     /// Few-shot turns placed before the real request.
     package var examples: [ChatMessage] = []
+    /// The repository's path instructions (from its configuration file).
+    package var pathInstructions: [PathInstruction] = []
+    /// Inputs the workflow set explicitly; they win over the repository's configuration file.
+    package var explicitInputs: Set<String> = []
     /// Findings below this severity are not posted.
     package var minSeverity = InputDefaults.minSeverity
     /// Inline comments at most; the rest go into the review body.
@@ -35,6 +39,7 @@ package struct ReviewSettings: Sendable {
             language: language, instructions: instructions, title: title, description: description)
         builder.mode = mode
         builder.examples = examples
+        builder.pathInstructions = pathInstructions
         return builder
     }
 }

@@ -3,6 +3,8 @@
 package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The workflow inputs are invalid (all problems listed).
     case invalidInputs(InputError)
+    /// The repository's configuration file is invalid (all problems listed, with line and column).
+    case invalidConfig(ConfigError)
     /// The event could not be read or lacks what the mode needs.
     case event(EventError)
     /// Every model request failed; nothing was reviewed.
@@ -26,6 +28,7 @@ package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
         case let error as RunError: self = error
         case let error as InputError: self = .invalidInputs(error)
         case let error as EventError: self = .event(error)
+        case let error as ConfigError: self = .invalidConfig(error)
         default: self = .service(String(describing: error))
         }
     }
@@ -33,6 +36,7 @@ package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .invalidInputs(let error): error.description
+        case .invalidConfig(let error): error.description
         case .event(let error): error.description
         case .everyRequestFailed(let first): "every model request failed; first error: \(first)"
         case .postingFailed(let message): "could not post the review: \(message)"

@@ -9,7 +9,8 @@ package enum CommandPrompts {
         """
 
     /// `/review`, `/refactor` or `/chatgpt` on the hunk of a review thread.
-    package static func thread(_ context: CommandContext, language: String) -> [ChatMessage] {
+    /// - Parameter guidance: the repository's path instructions for the commented file.
+    package static func thread(_ context: CommandContext, language: String, guidance: String = "") -> [ChatMessage] {
         let task: String
         switch context.command {
         case .refactor:
@@ -23,6 +24,7 @@ package enum CommandPrompts {
         }
         let system =
             "You are ChatGPT Probot, a senior engineer replying in a pull request review thread. \(task)\n\n\(rules) Write in \(language)."
+            + guidance
         var user = "Pull request: <untrusted>\(context.title)</untrusted>\n"
         user += "File `\(context.path ?? "?")`" + (context.line.map { ", comment on line \($0)" } ?? "")
         user += ". The hunk (its last line is the commented one):\n"

@@ -15,6 +15,8 @@ package struct PromptBuilder: Sendable {
     package var language: String
     /// Extra instructions from the `instructions` input.
     package var instructions: String
+    /// The repository's path instructions; a request carries those matching its files.
+    package var pathInstructions: [PathInstruction] = []
     /// Pull-request title, shown as context; empty for a local diff.
     package var title: String
     /// Pull-request description, shown as context (truncated).
@@ -89,9 +91,19 @@ package struct PromptBuilder: Sendable {
         return text
     }
 
-    /// System message, few-shot turns, and the user message for a batch of rendered sections.
-    package func messages(sections: [String]) -> [ChatMessage] {
-        [.system(systemPrompt)] + examples + [.user(userMessage(sections: sections))]
+    /// System message (with the path instructions for `paths`), few-shot turns, and the user message for a
+    /// batch of rendered sections.
+    package func messages(sections: [String], paths: [String] = []) -> [ChatMessage] {
+        [.system(systemPrompt + guidance(for: paths))] + examples + [.user(userMessage(sections: sections))]
+    }
+
+    /// The path instructions matching any of `paths`, each once, in the file's order, labelled with their glob.
+    /// They come from the repository's owners on the base branch, so they are trusted, unlike the diff.
+    package func guidance(for paths: [String]) -> String {
+        let matching = pathInstructions.filter { instruction in paths.contains { instruction.matches($0) } }
+        guard !matching.isEmpty else { return "" }
+        return "\n\nInstructions from the repository owner for some files:"
+            + matching.map { "\nFor files matching `\($0.path)`:\n\($0.instructions.trimmingWhitespace())" }.joined()
     }
 
     /// The text for `hunks` of `file`: a numbered diff in review mode, numbered source lines in audit mode.

@@ -45,6 +45,7 @@ package enum JobSummaryRenderer {
         }
         out += "| Duration | \(Format.duration(report.duration)) |\n"
 
+        out += settingsSection(report.settingOrigins)
         if !report.dryRun { out += findingsSection(report) }
         out += batchesSection(report)
         out += skippedSection(report)
@@ -127,6 +128,22 @@ package enum JobSummaryRenderer {
             out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n"
         }
         if skipped.count > rowLimit { out += "\n…and \(skipped.count - rowLimit) more.\n" }
+        return out
+    }
+
+    /// Effective settings that are not at their defaults, and where each came from.
+    package static func settingsSection(_ origins: [SettingOrigin]) -> String {
+        guard !origins.isEmpty else { return "" }
+        var out = "\n### Settings\n\n| Setting | Value | From |\n|---|---|---|\n"
+        for origin in origins {
+            let source =
+                switch origin.source {
+                case .input: "workflow input"
+                case .file: "repository configuration"
+                case .default: "default"
+                }
+            out += "| `\(origin.name)` | \(Format.cell(CommentRenderer.sanitize(origin.value))) | \(source) |\n"
+        }
         return out
     }
 

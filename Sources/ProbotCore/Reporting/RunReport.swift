@@ -31,6 +31,10 @@ package struct RunReport: Sendable, Equatable {
     /// GitHub rejected the inline comments and the review was posted again with them in the body.
     package var usedBodyFallback: Bool = false
     package var duration: Duration = .zero
+    /// Effective settings that are not at their defaults, and where they came from.
+    package var settingOrigins: [SettingOrigin] = []
+    /// The skip rule of the repository's configuration that matched; nothing was reviewed.
+    package var skippedBy: String?
     /// Problems that did not stop the run, also shown as annotations.
     package var diagnostics: [Diagnostic] = []
     /// Why the run stopped short (every request failed, or the review could not be posted); `nil` when it finished.

@@ -27,9 +27,11 @@ package struct GitHubClient: Sendable {
     }
 
     /// Sends a request with GitHub's headers and returns the raw response (any status).
-    package func send(_ method: String, _ url: URL, body: Data? = nil) async throws -> TransportResponse {
+    package func send(
+        _ method: String, _ url: URL, body: Data? = nil, accept: String = "application/vnd.github+json"
+    ) async throws -> TransportResponse {
         var headers = [
-            "Accept": "application/vnd.github+json",
+            "Accept": accept,
             "Authorization": "Bearer \(token)",
             "X-GitHub-Api-Version": "2022-11-28",
             "User-Agent": "chatgpt-probot",
@@ -41,6 +43,21 @@ package struct GitHubClient: Sendable {
             "GitHub \(method) \(url.path) → \(response.status)",
             metadata: ["remaining": "\(response.header("x-ratelimit-remaining") ?? "-")"])
         return response
+    }
+
+    /// The text of a file at a commit through the contents API (raw media type), or `nil` when it does not exist.
+    package func fileText(owner: String, repo: String, path: String, ref: String) async throws -> String? {
+        let encoded = path.split(separator: "/").map {
+            String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? String($0)
+        }.joined(separator: "/")
+        let response = try await send(
+            "GET", url("/repos/\(owner)/\(repo)/contents/\(encoded)?ref=\(ref)"),
+            accept: "application/vnd.github.raw+json")
+        if response.status == 404 { return nil }
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: "read \(path) at \(ref.prefix(12))", response: response)
+        }
+        return String(decoding: response.body, as: UTF8.self)
     }
 
     /// GETs and decodes one object.

@@ -57,9 +57,14 @@ package enum ExamplesLoader {
                 message:
                     "cannot read \(url.path); paths are relative to the workspace, so check out the repository first")
         }
+        return try parse(data, isJSON: url.pathExtension.lowercased() == "json", builder: builder)
+    }
+
+    /// Parses an examples file's contents (JSON when `isJSON`, else YAML) into few-shot turns.
+    package static func parse(_ data: Data, isJSON: Bool, builder: PromptBuilder) throws(LoadError) -> [ChatMessage] {
         let file: File
         do {
-            if url.pathExtension.lowercased() == "json" {
+            if isJSON {
                 file = try JSONDecoder().decode(File.self, from: data)
             } else {
                 file = try YAMLDecoder().decode(File.self, from: data)

@@ -22,6 +22,11 @@ package struct ReviewRun: Sendable {
 
     /// The outcome of a finished (or stopped-short) review.
     package static func outcome(_ report: RunReport, policy: FailurePolicy) -> RunOutcome {
+        if let rule = report.skippedBy, let ref = report.pullRequest {
+            return .skipped(
+                "pull request #\(ref.number) matches the skip rule \(rule): it was not reviewed",
+                warnings: report.diagnostics)
+        }
         var annotations: [Diagnostic] = []
         if report.publishBlocked != nil {
             // Nothing could be posted: the most severe findings become annotations on the files' lines.

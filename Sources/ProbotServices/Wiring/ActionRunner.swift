@@ -81,20 +81,33 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         let engine = ReviewEngine(
             profile: inputs.modelProfile, settings: settings, counter: counter, model: model, console: console, now: now
         )
-        let review = ReviewRun(
-            pipeline: ReviewPipeline(
-                source: github, publisher: github,
-                memory: ReviewMemory(history: github, summaries: github, comparer: github), engine: engine),
-            policy: inputs.failurePolicy)
+        func configLoader(_ ref: PullRequestRef) -> GitHubConfigLoader {
+            GitHubConfigLoader(client: github.client, owner: ref.owner, repo: ref.repo, path: inputs.configFile)
+        }
+        func review(_ ref: PullRequestRef, appliesSkipRules: Bool) async -> RunOutcome {
+            await ReviewRun(
+                pipeline: ReviewPipeline(
+                    source: github, publisher: github,
+                    memory: ReviewMemory(history: github, summaries: github, comparer: github), engine: engine,
+                    config: configLoader(ref), appliesSkipRules: appliesSkipRules),
+                policy: inputs.failurePolicy
+            ).run(ref)
+        }
 
         var outcome: RunOutcome
         var notes: [Diagnostic] = counterWarning.map { [$0] } ?? []
         switch plan {
-        case .review(let ref, _):
-            outcome = await review.run(ref)
+        case .review(let ref, let payload):
+            // Skip rules apply to pull request events, not to a review someone asked for by number or `/review`.
+            outcome = await review(ref, appliesSkipRules: payload != nil)
         case .audit(let repository):
             var audit = inputs.auditSettings
-            audit.review = settings
+            do {
+                let loaded = try await WorkspaceConfigLoader(workspace: workspace, path: inputs.configFile).load(at: "")
+                (audit.review, _) = ConfigMerge.apply(loaded, to: settings)
+            } catch {
+                return .failed(RunError(error), subject: "audit of \(repository)")
+            }
             outcome = await AuditRun(
                 pipeline: AuditPipeline(
                     profile: inputs.modelProfile, settings: audit, counter: counter, model: model, console: console,
@@ -105,11 +118,22 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         case .command(let ref, let context):
             if let warning = await CommandRun.acknowledge(ref, context, on: github) { notes.append(warning) }
             if context.command == .review && !context.inReviewThread {
-                outcome = await review.run(ref)
+                outcome = await review(ref, appliesSkipRules: false)
             } else if let model {
+                var commandSettings = settings
+                if let base = context.baseSHA {
+                    do {
+                        (commandSettings, _) = ConfigMerge.apply(
+                            try await configLoader(ref).load(at: base), to: settings)
+                    } catch let error as ConfigError {
+                        return .failed(.invalidConfig(error), subject: "\(ref)")
+                    } catch {
+                        notes.append(.warning("could not read the repository's configuration (\(error))"))
+                    }
+                }
                 outcome = await CommandRun(
                     responder: CommandResponder(
-                        conversation: github, model: model, profile: inputs.modelProfile, settings: settings,
+                        conversation: github, model: model, profile: inputs.modelProfile, settings: commandSettings,
                         counter: counter, console: console)
                 ).run(ref, context)
             } else {

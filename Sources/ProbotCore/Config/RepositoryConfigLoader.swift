@@ -1,0 +1,7 @@
+/// Reads the repository's configuration file at a commit (GitHub's contents API at the pull request's base in
+/// production, the checked-out workspace for an audit).
+package protocol RepositoryConfigLoader: Sendable {
+    /// The configuration at `commit`; a missing file is an empty configuration (`found` is `false`).
+    /// - Throws: ``ConfigError`` when the file is invalid; other errors when it cannot be read.
+    func load(at commit: String) async throws -> LoadedConfig
+}

@@ -1,0 +1,58 @@
+/// The configuration stage: the repository's rules at the pull request's base, applied to the settings.
+extension ReviewPipeline {
+    /// What the configuration stage decided.
+    struct Rules {
+        /// The settings with the file applied.
+        var settings: ReviewSettings
+        var origins: [SettingOrigin] = []
+        var diagnostics: [Diagnostic] = []
+        /// Set when the review must not go on.
+        var stop: Stop?
+    }
+
+    /// Why a review stops at the configuration stage.
+    enum Stop {
+        /// A skip rule matched.
+        case skip(String)
+        /// The file is invalid: nothing is sent to the model.
+        case invalid(ConfigError)
+    }
+
+    /// Reads the configuration at the base commit. A missing file means the inputs alone; an unreadable one is a
+    /// warning (the review goes on with the inputs); an invalid one stops the review before any model call.
+    func loadRules(_ fetched: Fetched) async -> Rules {
+        var rules = Rules(settings: engine.settings)
+        guard let config else { return rules }
+        let loaded: LoadedConfig
+        do {
+            loaded = try await config.load(at: fetched.pullRequest.base.sha)
+        } catch let error as ConfigError {
+            rules.stop = .invalid(error)
+            return rules
+        } catch {
+            rules.diagnostics.append(
+                .warning(
+                    "could not read the repository's configuration (\(error)); reviewing with the workflow's inputs only"
+                ))
+            return rules
+        }
+        guard loaded.found else { return rules }
+        if fetched.changed.contains(where: { $0.filename == loaded.path }) {
+            rules.diagnostics.append(
+                .note(
+                    "this pull request changes `\(loaded.path)`; the change applies after merge, and this review used the rules on the base branch"
+                ))
+        }
+        let pullRequest = fetched.pullRequest
+        if appliesSkipRules,
+            let rule = loaded.config.skip.match(
+                title: pullRequest.title, labels: pullRequest.labels?.map(\.name) ?? [], author: pullRequest.user?.login
+            )
+        {
+            rules.stop = .skip("\(rule) in `\(loaded.path)`")
+            return rules
+        }
+        (rules.settings, rules.origins) = ConfigMerge.apply(loaded, to: engine.settings)
+        return rules
+    }
+}
