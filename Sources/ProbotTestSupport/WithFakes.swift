@@ -10,15 +10,24 @@ package func withFakes<R>(
     }
 }
 
-/// Starts the fake GitHub, runs `body`, and stops the server when `body` returns or throws.
-package func withFakeGitHub<R>(_ body: (FakeGitHubServer) async throws -> R) async throws -> R {
-    let github = try await FakeGitHubServer.start()
+/// Starts the fake GitHub, runs `body`, and stops it (and `others`, started by the caller) when `body` returns
+/// or throws.
+package func withFakeGitHub<R>(
+    alsoStopping others: [any StoppableFake] = [], _ body: (FakeGitHubServer) async throws -> R
+) async throws -> R {
+    let github: FakeGitHubServer
+    do {
+        github = try await FakeGitHubServer.start()
+    } catch {
+        for other in others { await other.stop() }
+        throw error
+    }
     do {
         let result = try await body(github)
-        await github.stop()
+        for server in [github as any StoppableFake] + others { await server.stop() }
         return result
     } catch {
-        await github.stop()
+        for server in [github as any StoppableFake] + others { await server.stop() }
         throw error
     }
 }
@@ -36,6 +45,27 @@ package func withFakeModel<R>(
         return result
     } catch {
         await model.stop()
+        throw error
+    }
+}
+
+/// A fake server a test can stop.
+package protocol StoppableFake: Sendable {
+    /// Stops the server.
+    func stop() async
+}
+
+extension FakeGitHubServer: StoppableFake {}
+extension FakeOpenAIServer: StoppableFake {}
+
+/// Runs `body`, then stops `servers` (already started) whether `body` returned or threw.
+package func stopping<R>(_ servers: any StoppableFake..., body: () async throws -> R) async throws -> R {
+    do {
+        let result = try await body()
+        for server in servers { await server.stop() }
+        return result
+    } catch {
+        for server in servers { await server.stop() }
         throw error
     }
 }

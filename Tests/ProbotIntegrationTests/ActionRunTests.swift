@@ -181,7 +181,7 @@ struct ActionRunTests {
         let openAI = try await FakeOpenAIServer.start(apiKey: Self.key) { _ in
             .content(#"{"summary":"ok","findings":[]}"#)
         }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             let files = (0..<230).map { index in
                 (
                     filename: "src/module\(index).swift", status: "modified",

@@ -175,4 +175,40 @@ struct ConfigIntegrationTests {
             #expect(github.reviews.count == 1)
         }
     }
+
+    @Test func anAuditReadsTheWorkspaceFileAndSendsItsPathInstructions() async throws {
+        let repository = try ModesIntegrationTests.makeRepository()
+        try FileManager.default.createDirectory(
+            at: repository.url.appendingPathComponent(".github"), withIntermediateDirectories: true)
+        try
+            "path_instructions:\n  - path: \"app/**\"\n    instructions: Look for SQL injection.\nexclude: [\".gitignore\"]\n"
+            .write(to: repository.url.appendingPathComponent(Self.path), atomically: true, encoding: .utf8)
+        try await withFakes(script: ModesIntegrationTests.auditModel) { github, openAI in
+            let harness = try ModesIntegrationTests.auditHarness(github, openAI, workspace: repository.url)
+            #expect(await harness.perform().failure == nil)
+            let sent = Set(openAI.calls.flatMap(\.filePaths))
+            #expect(!sent.contains(".gitignore"), "the file's exclude applies")
+            for call in openAI.calls {
+                let system = call.messages.first { $0.role == "system" }?.content ?? ""
+                #expect(system.contains("Look for SQL injection.") == call.filePaths.contains { $0.hasPrefix("app/") })
+            }
+        }
+    }
+
+    static func refactorModel(_ call: FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer { .content("Use a parameter.") }
+
+    @Test func aRefactorInAThreadGetsTheInstructionsOfItsFile() async throws {
+        try await withFakes(script: Self.refactorModel) { github, openAI in
+            github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
+            // The review-comment fixture's pull request has this base commit.
+            github.setFile(
+                Self.path, "path_instructions:\n  - path: \"scripts/**\"\n    instructions: Scripts run as root.\n",
+                at: "1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5")
+            let harness = try ModesIntegrationTests.commandHarness(
+                "pull_request_review_comment.json", github, openAI, event: "pull_request_review_comment")
+            #expect(await harness.perform().failure == nil)
+            let system = openAI.calls.first?.messages.first { $0.role == "system" }?.content ?? ""
+            #expect(system.contains("For files matching `scripts/**`:\nScripts run as root."))
+        }
+    }
 }

@@ -26,13 +26,6 @@ struct FaultInjectionTests {
         return (github, openAI, harness)
     }
 
-    static func stop(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer) {
-        Task {
-            await github.stop()
-            await openAI.stop()
-        }
-    }
-
     static let plantedInline = 6
 
     /// The sample files plus a text file large enough to need a request of its own at a 1,000-token budget.
@@ -48,116 +41,124 @@ struct FaultInjectionTests {
 
     @Test func githubPrimaryRateLimitWaitsUntilReset() async throws {
         let (github, openAI, harness) = try await Self.scenario()
-        defer { Self.stop(github, openAI) }
-        let reset = Int(harness.clock.start.timeIntervalSince1970) + 120
-        github.inject(
-            "GET", "/files",
-            replies: [
-                .json(
-                    403, ["message": "API rate limit exceeded"],
-                    headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
-            ])
-        let (status, report, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(harness.clock.sleeps == [.seconds(121)])
-        #expect(github.reviews.count == 1)
-        #expect(report?.placement.inline.count == Self.plantedInline)
-        #expect(harness.log.contains { $0.contains("GitHub primary rate limit exhausted") })
+        try await stopping(github, openAI) {
+            let reset = Int(harness.clock.start.timeIntervalSince1970) + 120
+            github.inject(
+                "GET", "/files",
+                replies: [
+                    .json(
+                        403, ["message": "API rate limit exceeded"],
+                        headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+                ])
+            let (status, report, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(harness.clock.sleeps == [.seconds(121)])
+            #expect(github.reviews.count == 1)
+            #expect(report?.placement.inline.count == Self.plantedInline)
+            #expect(harness.log.contains { $0.contains("GitHub primary rate limit exhausted") })
+        }
     }
 
     @Test func githubSecondaryLimitAndRetryAfterOnTheReviewPostPostOnce() async throws {
         let (github, openAI, harness) = try await Self.scenario()
-        defer { Self.stop(github, openAI) }
-        github.inject(
-            "POST", "/reviews",
-            replies: [
-                .json(
-                    403,
-                    [
-                        "message":
-                            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
-                    ]),
-                .json(429, ["message": "slow down"], headers: ["retry-after": "30"]),
-            ])
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(harness.clock.sleeps == [.seconds(60), .seconds(30)])
-        #expect(github.reviews.count == 1)
-        #expect(github.comments.count == Self.plantedInline)
+        try await stopping(github, openAI) {
+            github.inject(
+                "POST", "/reviews",
+                replies: [
+                    .json(
+                        403,
+                        [
+                            "message":
+                                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+                        ]),
+                    .json(429, ["message": "slow down"], headers: ["retry-after": "30"]),
+                ])
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(harness.clock.sleeps == [.seconds(60), .seconds(30)])
+            #expect(github.reviews.count == 1)
+            #expect(github.comments.count == Self.plantedInline)
+        }
     }
 
     @Test func aRateLimitBeyondMaxWaitFailsClearlyAndLosesNothing() async throws {
         let (github, openAI, harness) = try await Self.scenario(inputs: ["max-wait-seconds": "60"])
-        defer { Self.stop(github, openAI) }
-        let reset = Int(harness.clock.start.timeIntervalSince1970) + 3_600
-        github.inject(
-            "POST", "/reviews",
-            replies: [
-                .json(
-                    403, ["message": "API rate limit exceeded"],
-                    headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
-            ])
-        let (status, _, error) = await harness.runForExit()
-        #expect(status == 1)
-        #expect(String(describing: error).contains("over the `max-wait-seconds` cap"))
-        #expect(github.reviews.isEmpty)
-        // The findings the model returned are not lost: the job summary lists them.
-        #expect(harness.summary.contains("SQL injection"))
-        #expect(harness.summary.contains("[!CAUTION]"))
-        #expect(harness.clock.sleeps.isEmpty)
+        try await stopping(github, openAI) {
+            let reset = Int(harness.clock.start.timeIntervalSince1970) + 3_600
+            github.inject(
+                "POST", "/reviews",
+                replies: [
+                    .json(
+                        403, ["message": "API rate limit exceeded"],
+                        headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+                ])
+            let (status, _, error) = await harness.runForExit()
+            #expect(status == 1)
+            #expect(String(describing: error).contains("over the `max-wait-seconds` cap"))
+            #expect(github.reviews.isEmpty)
+            // The findings the model returned are not lost: the job summary lists them.
+            #expect(harness.summary.contains("SQL injection"))
+            #expect(harness.summary.contains("[!CAUTION]"))
+            #expect(harness.clock.sleeps.isEmpty)
+        }
     }
 
     @Test func serverErrorsOnReadsAreRetriedWithBackoff() async throws {
         let (github, openAI, harness) = try await Self.scenario()
-        defer { Self.stop(github, openAI) }
-        github.inject(
-            "GET", "/pulls/42",
-            replies: [.json(502, ["message": "Bad gateway"]), .json(503, ["message": "Unavailable"])])
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(harness.clock.sleeps.count == 2)
-        #expect(harness.clock.sleeps[1] > harness.clock.sleeps[0])
-        #expect(github.reviews.count == 1)
+        try await stopping(github, openAI) {
+            github.inject(
+                "GET", "/pulls/42",
+                replies: [.json(502, ["message": "Bad gateway"]), .json(503, ["message": "Unavailable"])])
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(harness.clock.sleeps.count == 2)
+            #expect(harness.clock.sleeps[1] > harness.clock.sleeps[0])
+            #expect(github.reviews.count == 1)
+        }
     }
 
     @Test func aReviewCreatedBeforeA502IsNotPostedTwice() async throws {
         let (github, openAI, harness) = try await Self.scenario()
-        defer { Self.stop(github, openAI) }
-        github.inject("POST", "/reviews", replies: [.json(502, ["message": "Bad gateway"])], afterWriting: true)
-        let (status, report, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(github.reviews.count == 1)
-        #expect(report?.review?.id == github.reviews[0].id)
+        try await stopping(github, openAI) {
+            github.inject("POST", "/reviews", replies: [.json(502, ["message": "Bad gateway"])], afterWriting: true)
+            let (status, report, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(github.reviews.count == 1)
+            #expect(report?.review?.id == github.reviews[0].id)
+        }
     }
 
     @Test func aReviewPostThatFailedWithA502IsPostedAgainOnce() async throws {
         let (github, openAI, harness) = try await Self.scenario()
-        defer { Self.stop(github, openAI) }
-        github.inject("POST", "/reviews", replies: [.json(502, ["message": "Bad gateway"])])
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(github.reviews.count == 1)
-        #expect(github.comments.count == Self.plantedInline)
+        try await stopping(github, openAI) {
+            github.inject("POST", "/reviews", replies: [.json(502, ["message": "Bad gateway"])])
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(github.reviews.count == 1)
+            #expect(github.comments.count == Self.plantedInline)
+        }
     }
 
     @Test func aReadOnlyTokenFallsBackToAnnotationsAndExitsZero() async throws {
         let (github, openAI, harness) = try await Self.scenario()
-        defer { Self.stop(github, openAI) }
-        github.inject("POST", "/reviews", replies: [.json(403, ["message": "Resource not accessible by integration"])])
-        let (status, report, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(github.reviews.isEmpty)
-        #expect(report?.publishBlocked == "Resource not accessible by integration")
-        let annotations = harness.log.filter { $0.hasPrefix("::warning file=") }
-        #expect(annotations.count == 9)
-        #expect(
-            annotations.first?.hasPrefix("::warning file=scripts/export_orders.py,line=7::[critical] SQL injection")
-                == true)
-        #expect(harness.log.filter { $0.hasPrefix("::warning") }.count <= 10)
-        #expect(harness.summary.contains("pull-requests: write"))
-        #expect(harness.summary.contains("SQL injection"))
-        #expect(harness.clock.sleeps.isEmpty)
-        #expect(github.issueComments.isEmpty)
+        try await stopping(github, openAI) {
+            github.inject(
+                "POST", "/reviews", replies: [.json(403, ["message": "Resource not accessible by integration"])])
+            let (status, report, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(github.reviews.isEmpty)
+            #expect(report?.publishBlocked == "Resource not accessible by integration")
+            let annotations = harness.log.filter { $0.hasPrefix("::warning file=") }
+            #expect(annotations.count == 9)
+            #expect(
+                annotations.first?.hasPrefix("::warning file=scripts/export_orders.py,line=7::[critical] SQL injection")
+                    == true)
+            #expect(harness.log.filter { $0.hasPrefix("::warning") }.count <= 10)
+            #expect(harness.summary.contains("pull-requests: write"))
+            #expect(harness.summary.contains("SQL injection"))
+            #expect(harness.clock.sleeps.isEmpty)
+            #expect(github.issueComments.isEmpty)
+        }
     }
 
     // MARK: OpenAI
@@ -172,11 +173,12 @@ struct FaultInjectionTests {
             }
             return ActionRunTests.reviewingModel(call)
         }
-        defer { Self.stop(github, openAI) }
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(harness.clock.sleeps == [.seconds(360)])
-        #expect(github.comments.count == Self.plantedInline)
+        try await stopping(github, openAI) {
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(harness.clock.sleeps == [.seconds(360)])
+            #expect(github.comments.count == Self.plantedInline)
+        }
     }
 
     @Test func insufficientQuotaIsNeverRetriedAndSaysSo() async throws {
@@ -185,14 +187,15 @@ struct FaultInjectionTests {
                 status: 429, code: "insufficient_quota",
                 message: "You exceeded your current quota, please check your plan and billing details.")
         }
-        defer { Self.stop(github, openAI) }
-        let (status, _, error) = await harness.runForExit()
-        #expect(status == 1)
-        #expect(String(describing: error).contains("insufficient_quota"))
-        #expect(String(describing: error).contains("out of credit"))
-        #expect(harness.clock.sleeps.isEmpty)
-        #expect(github.reviews.isEmpty)
-        #expect(harness.summary.contains("insufficient_quota"))
+        try await stopping(github, openAI) {
+            let (status, _, error) = await harness.runForExit()
+            #expect(status == 1)
+            #expect(String(describing: error).contains("insufficient_quota"))
+            #expect(String(describing: error).contains("out of credit"))
+            #expect(harness.clock.sleeps.isEmpty)
+            #expect(github.reviews.isEmpty)
+            #expect(harness.summary.contains("insufficient_quota"))
+        }
     }
 
     @Test func openAIServerErrorsAreRetried() async throws {
@@ -202,29 +205,31 @@ struct FaultInjectionTests {
                 ? .error(status: 503, code: nil, message: "The server is overloaded")
                 : ActionRunTests.reviewingModel(call)
         }
-        defer { Self.stop(github, openAI) }
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(harness.clock.sleeps.count == 2)
-        #expect(github.comments.count == Self.plantedInline)
+        try await stopping(github, openAI) {
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(harness.clock.sleeps.count == 2)
+            #expect(github.comments.count == Self.plantedInline)
+        }
     }
 
     @Test func contextLengthExceededSplitsTheBatchUntilItFits() async throws {
         // The three sample files (about 3,400 characters of prompt) fit one planned request, but this "model"
         // takes 2,800: the batch is split, and each half fits.
         let (github, openAI, harness) = try await Self.scenario(contextLimit: 2_800)
-        defer { Self.stop(github, openAI) }
-        let (status, report, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(openAI.rejections.contains { $0.contains("maximum context length") })
-        #expect((report?.outcomes.count ?? 0) >= 2)
-        #expect(report?.outcomes.allSatisfy { $0.review != nil } == true)
-        #expect(report?.outcomes.map(\.batch.label).allSatisfy { $0.hasPrefix("1.") } == true)
-        #expect(github.comments.count == Self.plantedInline)
-        #expect(
-            Set(openAI.calls.flatMap(\.filePaths)) == [
-                "Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md",
-            ])
+        try await stopping(github, openAI) {
+            let (status, report, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(openAI.rejections.contains { $0.contains("maximum context length") })
+            #expect((report?.outcomes.count ?? 0) >= 2)
+            #expect(report?.outcomes.allSatisfy { $0.review != nil } == true)
+            #expect(report?.outcomes.map(\.batch.label).allSatisfy { $0.hasPrefix("1.") } == true)
+            #expect(github.comments.count == Self.plantedInline)
+            #expect(
+                Set(openAI.calls.flatMap(\.filePaths)) == [
+                    "Sources/Cart/Checkout.swift", "scripts/export_orders.py", "docs/setup.md",
+                ])
+        }
     }
 
     @Test func truncatedAndUnparsableAnswersGetOneSmallerRetry() async throws {
@@ -236,12 +241,13 @@ struct FaultInjectionTests {
             let (github, openAI, harness) = try await Self.scenario { call in
                 calls.next() == 1 ? bad : ActionRunTests.reviewingModel(call)
             }
-            defer { Self.stop(github, openAI) }
-            let (status, report, _) = await harness.runForExit()
-            #expect(status == 0)
-            #expect(openAI.calls.count == 3)  // the failed one, then its two halves
-            #expect(report?.outcomes.allSatisfy { $0.review != nil } == true)
-            #expect(github.comments.count == Self.plantedInline)
+            try await stopping(github, openAI) {
+                let (status, report, _) = await harness.runForExit()
+                #expect(status == 0)
+                #expect(openAI.calls.count == 3)  // the failed one, then its two halves
+                #expect(report?.outcomes.allSatisfy { $0.review != nil } == true)
+                #expect(github.comments.count == Self.plantedInline)
+            }
         }
     }
 
@@ -250,19 +256,20 @@ struct FaultInjectionTests {
             call.filePaths.contains("notes/release.txt")
                 ? .refusal("I can't help with that.") : ActionRunTests.reviewingModel(call)
         }
-        defer { Self.stop(github, openAI) }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
-        let (status, report, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(report?.failedOutcomes.count == 1)
-        #expect(github.reviews.count == 1)
-        #expect(github.reviews[0].body.contains("the model refused"))
-        #expect(harness.log.contains { $0.hasPrefix("::warning::batch") && $0.contains("refused") })
-        #expect(harness.summary.contains("notes/release.txt"))
-        #expect(github.comments.count == Self.plantedInline)
-        // The file that failed is remembered, so the next run reviews it again.
-        let summaryComment = github.issueComments.first?.body ?? ""
-        #expect(Markers.pendingPaths(in: summaryComment).contains("notes/release.txt"))
+        try await stopping(github, openAI) {
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
+            let (status, report, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(report?.failedOutcomes.count == 1)
+            #expect(github.reviews.count == 1)
+            #expect(github.reviews[0].body.contains("the model refused"))
+            #expect(harness.log.contains { $0.hasPrefix("::warning::batch") && $0.contains("refused") })
+            #expect(harness.summary.contains("notes/release.txt"))
+            #expect(github.comments.count == Self.plantedInline)
+            // The file that failed is remembered, so the next run reviews it again.
+            let summaryComment = github.issueComments.first?.body ?? ""
+            #expect(Markers.pendingPaths(in: summaryComment).contains("notes/release.txt"))
+        }
     }
 
     @Test func failOnErrorFailsTheStepAfterPostingWhatWorked() async throws {
@@ -273,17 +280,18 @@ struct FaultInjectionTests {
                 ? .error(status: 400, code: "invalid_request_error", message: "bad request")
                 : ActionRunTests.reviewingModel(call)
         }
-        defer { Self.stop(github, openAI) }
-        github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
-        let (status, _, error) = await harness.runForExit()
-        #expect(status == 1)
-        guard case .partialFailure = error else {
-            Issue.record("expected a partial failure, got \(String(describing: error))")
-            return
+        try await stopping(github, openAI) {
+            github.addPullRequest(number: 42, headSHA: Self.headSHA, files: try Self.sampleWithBigFile())
+            let (status, _, error) = await harness.runForExit()
+            #expect(status == 1)
+            guard case .partialFailure = error else {
+                Issue.record("expected a partial failure, got \(String(describing: error))")
+                return
+            }
+            #expect(String(describing: error).contains("notes/release.txt"))
+            #expect(github.reviews.count == 1)
+            #expect(github.comments.count == Self.plantedInline)
         }
-        #expect(String(describing: error).contains("notes/release.txt"))
-        #expect(github.reviews.count == 1)
-        #expect(github.comments.count == Self.plantedInline)
     }
 
     // MARK: Limits
@@ -297,14 +305,15 @@ struct FaultInjectionTests {
                 ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
-        defer { Self.stop(github, openAI) }
-        github.addPullRequest(
-            number: 42, headSHA: Self.headSHA, files: [("Big.swift", "added", "@@ -0,0 +1,70 @@\n" + lines)])
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(github.reviews.map(\.comments.count) == [30, 30, 10])
-        #expect(github.reviews[1].body.contains("part 2 of 3"))
-        #expect(github.comments.count == 70)
+        try await stopping(github, openAI) {
+            github.addPullRequest(
+                number: 42, headSHA: Self.headSHA, files: [("Big.swift", "added", "@@ -0,0 +1,70 @@\n" + lines)])
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(github.reviews.map(\.comments.count) == [30, 30, 10])
+            #expect(github.reviews[1].body.contains("part 2 of 3"))
+            #expect(github.comments.count == 70)
+        }
     }
 
     @Test func modelTextCannotForgeMarkersOrMentionPeople() async throws {
@@ -322,16 +331,17 @@ struct FaultInjectionTests {
                 ])) ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
-        defer { Self.stop(github, openAI) }
-        _ = await harness.runForExit()
-        let comment = try #require(github.comments.first)
-        #expect(!comment.body.contains("@octocat"))
-        #expect(!comment.body.contains("@admin"))
-        #expect(!comment.body.contains("fp=0000000000000000"))
-        #expect(Markers.values("fp", in: comment.body).count == 1)
-        #expect(!github.reviews[0].body.contains("@everyone"))
-        let summary = try #require(github.issueComments.first?.body)
-        #expect(Markers.values("head", in: summary) == [Self.headSHA])
+        try await stopping(github, openAI) {
+            _ = await harness.runForExit()
+            let comment = try #require(github.comments.first)
+            #expect(!comment.body.contains("@octocat"))
+            #expect(!comment.body.contains("@admin"))
+            #expect(!comment.body.contains("fp=0000000000000000"))
+            #expect(Markers.values("fp", in: comment.body).count == 1)
+            #expect(!github.reviews[0].body.contains("@everyone"))
+            let summary = try #require(github.issueComments.first?.body)
+            #expect(Markers.values("head", in: summary) == [Self.headSHA])
+        }
     }
 
     @Test func anOversizedReviewBodyIsCutToGitHubsLimit() async throws {
@@ -345,13 +355,14 @@ struct FaultInjectionTests {
                 (try? JSONSerialization.data(withJSONObject: ["summary": "Long.", "findings": findings])) ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
-        defer { Self.stop(github, openAI) }
-        let (status, _, _) = await harness.runForExit()
-        #expect(status == 0)
-        #expect(github.reviews.count == 1)
-        #expect(github.reviews[0].body.count <= 65_536)
-        #expect(github.reviews[0].body.contains("cut to fit GitHub's size limit"))
-        #expect(harness.summary.utf8.count < 1_048_576)
+        try await stopping(github, openAI) {
+            let (status, _, _) = await harness.runForExit()
+            #expect(status == 0)
+            #expect(github.reviews.count == 1)
+            #expect(github.reviews[0].body.count <= 65_536)
+            #expect(github.reviews[0].body.contains("cut to fit GitHub's size limit"))
+            #expect(harness.summary.utf8.count < 1_048_576)
+        }
     }
 }
 

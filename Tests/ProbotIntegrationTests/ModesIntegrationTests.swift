@@ -222,7 +222,7 @@ struct ModesIntegrationTests {
         let openAI = try await FakeOpenAIServer.start { _ in
             .content("Rounding each line before summing loses cents. Round once at the end.")
         }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             github.addIssue(number: 7)
             let harness = try Self.commandHarness("issue_comment.issue.json", github, openAI, event: "issue_comment")
             #expect(await harness.perform().failure == nil)
@@ -240,7 +240,7 @@ struct ModesIntegrationTests {
         let openAI = try await FakeOpenAIServer.start { _ in
             .content("A 100% coupon makes the total zero, which charge() sends as Decimal(0).")
         }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
             let harness = try Self.commandHarness(
                 "issue_comment.pull_request.json", github, openAI, event: "issue_comment")
@@ -277,7 +277,7 @@ struct ModesIntegrationTests {
                 "Use a parameter:\n\n```suggestion\n    query = \"SELECT id, total FROM orders WHERE customer = ?\"\n```"
             )
         }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
             let harness = try Self.commandHarness(
                 "pull_request_review_comment.json", github, openAI, event: "pull_request_review_comment")
@@ -294,7 +294,7 @@ struct ModesIntegrationTests {
 
     @Test func strangersAndBotsCannotRunCommands() async throws {
         let openAI = try await FakeOpenAIServer.start { _ in .content("never") }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             github.addIssue(number: 7)
             for (association, type) in [("NONE", "User"), ("CONTRIBUTOR", "User"), ("OWNER", "Bot")] {
                 var event = try #require(

@@ -124,7 +124,7 @@ struct ReRunTests {
                 (try? JSONSerialization.data(withJSONObject: ["summary": "Shell.", "findings": findings])) ?? Data()
             return .content(String(decoding: data, as: UTF8.self))
         }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             let patch =
                 "@@ -0,0 +1,6 @@\n+echo start\n+rm -rf $DIR\n+echo again\n+rm -rf $DIR\n+echo last\n+rm -rf $DIR"
             github.addPullRequest(number: 42, headSHA: Self.firstHead, files: [("retry.sh", "added", patch)])
@@ -143,7 +143,7 @@ struct ReRunTests {
 
     @Test func aCleanCommitIsNotReviewedTwice() async throws {
         let openAI = try await FakeOpenAIServer.start { _ in .content(#"{"summary":"Looks fine.","findings":[]}"#) }
-        try await withFakeGitHub { github in
+        try await withFakeGitHub(alsoStopping: [openAI]) { github in
             github.addPullRequest(number: 42, headSHA: Self.firstHead, files: try ActionRunTests.sampleFiles())
             try await Self.harness(github, openAI, inputs: ["incremental": "false"]).run()
             #expect(github.reviews.count == 1)
