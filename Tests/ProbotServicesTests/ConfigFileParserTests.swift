@@ -88,6 +88,13 @@ struct ConfigFileParserTests {
         #expect(problems.isEmpty == name.hasPrefix("valid-"), "\(problems)")
     }
 
+    @Test func theShippedExampleParses() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/chatgpt-probot.yml")
+        let config = try ConfigFileParser.parse(try String(contentsOf: url, encoding: .utf8), path: Self.path)
+        #expect(config.skip.labels == ["no-ai-review"])
+    }
+
     @Test func theSchemaListsExactlyTheKeysTheParserKnows() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("schemas/chatgpt-probot.schema.json")
