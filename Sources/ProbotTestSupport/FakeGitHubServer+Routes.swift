@@ -42,6 +42,17 @@ extension FakeGitHubServer {
             return Reply(
                 status: 200, headers: ["Content-Type": "application/vnd.github.raw+json"], body: Data(text.utf8))
         }
+        router.add("GET /git/blobs/:sha") { [self] request, p in
+            let sha = p["sha"] ?? ""
+            let text = state.withLock { state in
+                state.files.flatMap { commit, files in
+                    files.filter { Self.blobSHA($0.key, at: commit) == sha }.map(\.value)
+                }.first
+            }
+            guard let text else { return notFound }
+            return Reply(
+                status: 200, headers: ["Content-Type": "application/vnd.github.raw+json"], body: Data(text.utf8))
+        }
         router.add("GET /compare/:range") { [self] _, p in
             guard let comparison = state.withLock({ $0.comparisons[p["range"] ?? ""] }) else { return notFound }
             return .json(
@@ -59,6 +70,7 @@ extension FakeGitHubServer {
         guard request.headers["authorization"] == "Bearer \(token)" else {
             return .json(401, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
         }
+        if request.path == "/graphql" { return graphQL(request) }
         let parts = request.path.split(separator: "/").map(String.init)
         let segments: [String]
         if parts.count >= 3, parts[0] == "repos", parts[1] == owner, parts[2] == repo {

@@ -107,7 +107,7 @@ package final class FakeGitHubServer: Sendable {
     ) {
         let fileObjects: [[String: Any]] = files.map { file in
             var object: [String: Any] = [
-                "sha": "blob\(file.filename.count)", "filename": file.filename, "status": file.status,
+                "sha": Self.blobSHA(file.filename, at: headSHA), "filename": file.filename, "status": file.status,
                 "additions": file.patch?.split(separator: "\n").count(where: { $0.hasPrefix("+") }) ?? 0,
                 "deletions": file.patch?.split(separator: "\n").count(where: { $0.hasPrefix("-") }) ?? 0,
                 "changes": 0,
@@ -144,7 +144,16 @@ package final class FakeGitHubServer: Sendable {
         }
     }
 
-    /// Stores `text` as `path` at `commit`, for `GET contents/{path}?ref=`.
+    /// The blob SHA the fake gives `path` at `commit` (in the files listing and for `git/blobs`): stable, not git's.
+    package static func blobSHA(_ path: String, at commit: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (commit + ":" + path).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return "blob" + String(hash, radix: 16)
+    }
+
+    /// Stores `text` as `path` at `commit`, for the contents API, GraphQL blob reads and `git/blobs`.
     package func setFile(_ path: String, _ text: String, at commit: String) {
         state.withLock { $0.files[commit, default: [:]][path] = text }
     }

@@ -37,7 +37,7 @@ package struct BatchSplitter: Sendable {
     }
 
     private func piece(of item: BatchItem, hunks: [Hunk]) -> BatchItem {
-        let rendered = builder.section(file: item.file, hunks: hunks)
+        let rendered = builder.section(file: item.file, hunks: hunks, withContext: false)
         return BatchItem(
             file: item.file, hunks: hunks, part: item.part, rendered: rendered, tokens: counter.count(rendered) + 1,
             order: item.order)

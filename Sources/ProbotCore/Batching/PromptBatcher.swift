@@ -58,8 +58,13 @@ package struct PromptBatcher: Sendable {
         // The file's path instructions travel with it: its pieces leave room for them.
         let guidance = builder.pathInstructions.isEmpty ? 0 : counter.count(builder.guidance(for: [file.path]))
         let available = total - guidance
-        let whole = builder.section(file: file, hunks: file.hunks)
-        let wholeTokens = cost(whole)
+        // Context is trimmed before any diff line: the whole file with its context, else without it.
+        var whole = builder.section(file: file, hunks: file.hunks)
+        var wholeTokens = cost(whole)
+        if wholeTokens > available && !file.context.isEmpty {
+            whole = builder.section(file: file, hunks: file.hunks, withContext: false)
+            wholeTokens = cost(whole)
+        }
         if wholeTokens <= available {
             return (
                 [
@@ -73,7 +78,7 @@ package struct PromptBatcher: Sendable {
         var current: [Hunk] = []
         var skipped: [SkippedFile] = []
         for hunk in file.hunks {
-            let alone = cost(builder.section(file: file, hunks: [hunk], part: (99, 99)))
+            let alone = cost(builder.section(file: file, hunks: [hunk], part: (99, 99), withContext: false))
             if alone > available {
                 skipped.append(
                     SkippedFile(
@@ -84,7 +89,8 @@ package struct PromptBatcher: Sendable {
                 continue
             }
             if current.isEmpty
-                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99))) <= available
+                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99), withContext: false))
+                    <= available
             {
                 current.append(hunk)
             } else {
@@ -95,7 +101,8 @@ package struct PromptBatcher: Sendable {
         if !current.isEmpty { runs.append(current) }
         let items = runs.enumerated().map { index, hunks in
             let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
-            let rendered = builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
+            let rendered = builder.section(
+                file: file, hunks: hunks, part: part.map { ($0.index, $0.count) }, withContext: false)
             return BatchItem(
                 file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered) + guidance,
                 order: order)

@@ -1,6 +1,8 @@
 /// One entry of `GET /repos/{o}/{r}/pulls/{n}/files` (GitHub's `diff-entry`), also produced from a local diff.
 package struct ChangedFile: Codable, Sendable, Equatable {
     package var filename: String
+    /// The blob SHA of the file at the head commit (for reading its text).
+    package var sha: String?
     /// `added`, `removed`, `modified`, `renamed`, `copied`, `changed` or `unchanged`.
     package var status: String
     package var additions: Int
@@ -11,7 +13,7 @@ package struct ChangedFile: Codable, Sendable, Equatable {
     package var previousFilename: String?
 
     enum CodingKeys: String, CodingKey {
-        case filename, status, additions, deletions, patch
+        case filename, status, additions, deletions, patch, sha
         case previousFilename = "previous_filename"
     }
 

@@ -8,6 +8,8 @@ package struct FileDiff: Sendable, Equatable, Codable {
     package var status: String
     /// The hunks in order.
     package var hunks: [Hunk]
+    /// Surrounding code shown with each hunk, by the hunk's `newStart` (empty without context).
+    package var context: [Int: ContextWindow] = [:]
 
     /// Memberwise initialiser.
     package init(path: String, previousPath: String? = nil, status: String = "modified", hunks: [Hunk]) {

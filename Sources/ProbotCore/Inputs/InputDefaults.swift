@@ -19,6 +19,8 @@ package enum InputDefaults {
     package static let sarifFile = "chatgpt-probot.sarif"
     package static let auditLabel = "chatgpt-probot-audit"
     package static let auditMaxFileBytes = 200_000
+    /// Lines of surrounding code shown above a hunk, up to its enclosing scope.
+    package static let contextLines = 60
     /// The repository's configuration file.
     package static let configFile = ".github/chatgpt-probot.yml"
     /// Commenters allowed to run commands.

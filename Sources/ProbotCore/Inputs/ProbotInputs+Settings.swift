@@ -21,6 +21,7 @@ extension ProbotInputs {
         settings.incremental = incremental
         settings.dryRun = dryRun
         settings.explicitInputs = explicit
+        settings.contextLines = contextLines
         return settings
     }
 

@@ -28,13 +28,16 @@ package struct ReviewEngine: Sendable {
             filter: settings.filter,
             batcher: PromptBatcher(
                 counter: counter, builder: settings.promptBuilder(title: title, description: description),
-                budget: profile.budget))
+                budget: profile.budget),
+            context: ContextBuilder(maxAbove: settings.contextLines))
     }
 
     /// Stage *plan*: filters, parses and batches `changed`, and logs the plan.
-    package func plan(_ changed: [ChangedFile], title: String, description: String) -> ReviewPlanner.Result {
+    package func plan(
+        _ changed: [ChangedFile], title: String, description: String, sources: [String: [String]] = [:]
+    ) -> ReviewPlanner.Result {
         console.beginGroup("Plan")
-        let planned = planner(title: title, description: description).plan(changed)
+        let planned = planner(title: title, description: description).plan(changed, sources: sources)
         console.info(PlanLog.summary(planned.plan))
         for line in PlanLog.details(planned.plan) { console.info(line) }
         console.endGroup()

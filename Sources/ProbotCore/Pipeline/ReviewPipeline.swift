@@ -9,12 +9,15 @@ package struct ReviewPipeline: Sendable {
     package var config: (any RepositoryConfigLoader)?
     /// Whether the configuration's skip rules apply (not for a review someone asked for explicitly).
     package var appliesSkipRules = true
+    /// Reads changed files for the code around each hunk; `nil` sends hunks as they are.
+    package var contents: (any FileContentSource)?
 
     /// Memberwise initialiser.
     package init(
         source: any PullRequestSource, publisher: any ReviewPublisher, memory: ReviewMemory? = nil,
         engine: ReviewEngine,
-        config: (any RepositoryConfigLoader)? = nil, appliesSkipRules: Bool = true
+        config: (any RepositoryConfigLoader)? = nil, appliesSkipRules: Bool = true,
+        contents: (any FileContentSource)? = nil
     ) {
         self.source = source
         self.publisher = publisher
@@ -22,6 +25,7 @@ package struct ReviewPipeline: Sendable {
         self.engine = engine
         self.config = config
         self.appliesSkipRules = appliesSkipRules
+        self.contents = contents
     }
 
     /// GitHub's listing cap for `pulls/{n}/files`.
@@ -76,9 +80,12 @@ package struct ReviewPipeline: Sendable {
 
         let title = fetched.pullRequest.title
         let description = fetched.pullRequest.body ?? ""
-        let planned = engine.plan(selection.files, title: title, description: description)
+        let context = await readContext(selection.files, head: head, settings: engine.settings)
+        let planned = engine.plan(selection.files, title: title, description: description, sources: context.sources)
         var report = RunReport(ref: ref, fetched: fetched, selection: selection, planned: planned, engine: engine)
         report.settingOrigins = rules.origins
+        report.contextGaps = context.gaps
+        report.diagnostics += context.diagnostics
         guard !report.dryRun else { return report.finished(at: engine.now() - start) }
 
         report.outcomes = await engine.ask(planned.plan, title: title, description: description)

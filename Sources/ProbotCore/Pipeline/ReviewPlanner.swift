@@ -2,11 +2,14 @@
 package struct ReviewPlanner: Sendable {
     package var filter: PathFilter
     package var batcher: PromptBatcher
+    /// Widens hunks with surrounding code from the files' text.
+    package var context: ContextBuilder
 
-    /// Memberwise initialiser.
-    package init(filter: PathFilter, batcher: PromptBatcher) {
+    /// Memberwise initialiser; without `context` no surrounding code is shown.
+    package init(filter: PathFilter, batcher: PromptBatcher, context: ContextBuilder = ContextBuilder(maxAbove: 0)) {
         self.filter = filter
         self.batcher = batcher
+        self.context = context
     }
 
     /// What was planned: the parsed reviewable files and the batches.
@@ -17,7 +20,8 @@ package struct ReviewPlanner: Sendable {
     }
 
     /// Filters and parses `changed`, then batches what is left. Every file left out is in `plan.skipped`.
-    package func plan(_ changed: [ChangedFile]) -> Result {
+    /// - Parameter sources: the new files' lines by path, for the context around each hunk.
+    package func plan(_ changed: [ChangedFile], sources: [String: [String]] = [:]) -> Result {
         var files: [FileDiff] = []
         var skipped: [SkippedFile] = []
         for entry in changed {
@@ -44,9 +48,10 @@ package struct ReviewPlanner: Sendable {
                 skipped.append(SkippedFile(path: entry.filename, reason: .unchanged))
                 continue
             }
-            files.append(
-                FileDiff(path: entry.filename, previousPath: entry.previousFilename, status: entry.status, hunks: hunks)
-            )
+            var file = FileDiff(
+                path: entry.filename, previousPath: entry.previousFilename, status: entry.status, hunks: hunks)
+            if let source = sources[entry.filename] { file.context = context.windows(for: hunks, source: source) }
+            files.append(file)
         }
         var plan = batcher.plan(files)
         plan.skipped = skipped + plan.skipped

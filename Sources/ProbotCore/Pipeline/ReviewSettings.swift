@@ -24,6 +24,8 @@ package struct ReviewSettings: Sendable {
     package var incremental = InputDefaults.incremental
     /// Plan only: no model calls, nothing posted.
     package var dryRun = InputDefaults.dryRun
+    /// Most lines of surrounding code shown above a hunk (`0`: none).
+    package var contextLines = InputDefaults.contextLines
 
     /// Defaults for everything.
     package init() {}

@@ -1,18 +1,24 @@
 /// Renders hunks for the model with explicit line numbers it can cite.
 ///
 /// Added lines read `+12: text` and context lines ` 12: text` with new-file numbers (side `RIGHT`); deleted lines
-/// read `-40: text` with old-file numbers (side `LEFT`).
+/// read `-40: text` with old-file numbers (side `LEFT`). Surrounding code from the file (``ContextWindow``) reads
+/// `~8: text`: for understanding only, not part of the diff.
 package enum DiffRenderer {
     /// The file header and its hunks.
     /// - Parameter part: `(index, count)` when a file is split across requests.
-    package static func render(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil) -> String {
+    /// - Parameter withContext: show the file's context windows around the hunks.
+    package static func render(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil, withContext: Bool = true)
+        -> String
+    {
         var text = "### File: \(file.path)"
         if let previous = file.previousPath, previous != file.path { text += " (renamed from \(previous))" }
         if file.status == "added" { text += " (new file)" }
         if let (index, count) = part { text += " (part \(index) of \(count))" }
         text += "\n"
         for hunk in hunks {
+            let window = withContext ? file.context[hunk.newStart] : nil
             text += hunk.header + "\n"
+            for line in window?.above ?? [] { text += "~\(line.number): \(line.text)\n" }
             for line in hunk.lines {
                 switch line.kind {
                 case .added: text += "+\(line.newLine ?? 0): \(line.content)\n"
@@ -20,6 +26,7 @@ package enum DiffRenderer {
                 case .deleted: text += "-\(line.oldLine ?? 0): \(line.content)\n"
                 }
             }
+            for line in window?.below ?? [] { text += "~\(line.number): \(line.text)\n" }
         }
         return text
     }

@@ -45,7 +45,9 @@ package struct PromptBuilder: Sendable {
             ? """
             The diff shows each line with its number: `+12: ` added and ` 12: ` context lines use new-file numbers \
             (side RIGHT); `-40: ` deleted lines use old-file numbers (side LEFT). Cite `path` exactly as in the \
-            `### File:` header and `line` (and `start_line` for a range within one hunk) exactly as numbered.
+            `### File:` header and `line` (and `start_line` for a range within one hunk) exactly as numbered. Lines \
+            shown as `~8: ` are surrounding code from the file, for understanding only: they are not part of the \
+            diff, so report no findings on them.
             """
             : """
             Each line is shown with its number, `12: `. Cite `path` exactly as in the `### File:` header, `line` (and \
@@ -107,9 +109,9 @@ package struct PromptBuilder: Sendable {
     }
 
     /// The text for `hunks` of `file`: a numbered diff in review mode, numbered source lines in audit mode.
-    package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil) -> String {
+    package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil, withContext: Bool = true) -> String {
         mode == .review
-            ? DiffRenderer.render(file: file, hunks: hunks, part: part)
+            ? DiffRenderer.render(file: file, hunks: hunks, part: part, withContext: withContext)
             : DiffRenderer.renderSource(file: file, hunks: hunks)
     }
 }

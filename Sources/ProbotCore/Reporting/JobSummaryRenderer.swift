@@ -43,12 +43,18 @@ package enum JobSummaryRenderer {
                     "| Review | \(link) · \(report.placement.inline.count) inline comment(s)\(report.usedBodyFallback ? " (inline comments moved to the body after a 422)" : "") |\n"
             }
         }
+        let widened = report.files.count { !$0.context.isEmpty }
+        if widened > 0 || !report.contextGaps.isEmpty {
+            out += "| Context | \(widened) file(s) shown with the code around their hunks"
+            out += report.contextGaps.isEmpty ? " |\n" : " · \(report.contextGaps.count) without (below) |\n"
+        }
         out += "| Duration | \(Format.duration(report.duration)) |\n"
 
         out += settingsSection(report.settingOrigins)
         if !report.dryRun { out += findingsSection(report) }
         out += batchesSection(report)
         out += skippedSection(report)
+        out += contextGapsSection(report.contextGaps)
         return clip(out)
     }
 
@@ -155,6 +161,14 @@ package enum JobSummaryRenderer {
                 diagnostic.file.map { "`\(Format.cell($0))\(diagnostic.line.map { ":\($0)" } ?? "")`: " } ?? ""
             return "> [!\(kind)]\n> \(location)\(Format.cell(diagnostic.message))\n\n"
         }.joined()
+    }
+
+    private static func contextGapsSection(_ gaps: [ContextGap]) -> String {
+        guard !gaps.isEmpty else { return "" }
+        var out = "\n### Reviewed without surrounding code\n\n| File | Reason |\n|---|---|\n"
+        for gap in gaps.prefix(rowLimit) { out += "| `\(Format.cell(gap.path))` | \(Format.cell(gap.reason)) |\n" }
+        if gaps.count > rowLimit { out += "\n…and \(gaps.count - rowLimit) more.\n" }
+        return out
     }
 
     private static func fileList(_ paths: [String]) -> String {

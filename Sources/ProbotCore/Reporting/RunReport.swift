@@ -33,6 +33,8 @@ package struct RunReport: Sendable, Equatable {
     package var duration: Duration = .zero
     /// Effective settings that are not at their defaults, and where they came from.
     package var settingOrigins: [SettingOrigin] = []
+    /// Files whose hunks went without surrounding code, and why.
+    package var contextGaps: [ContextGap] = []
     /// The skip rule of the repository's configuration that matched; nothing was reviewed.
     package var skippedBy: String?
     /// Problems that did not stop the run, also shown as annotations.

@@ -84,12 +84,18 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
         func configLoader(_ ref: PullRequestRef) -> GitHubConfigLoader {
             GitHubConfigLoader(client: github.client, owner: ref.owner, repo: ref.repo, path: inputs.configFile)
         }
+        func contents(_ ref: PullRequestRef) -> any FileContentSource {
+            WorkspaceContentSource(
+                root: workspace,
+                fallback: GitHubContentSource(
+                    client: github.client, graphQLURL: graphQLURL, owner: ref.owner, repo: ref.repo))
+        }
         func review(_ ref: PullRequestRef, appliesSkipRules: Bool) async -> RunOutcome {
             await ReviewRun(
                 pipeline: ReviewPipeline(
                     source: github, publisher: github,
                     memory: ReviewMemory(history: github, summaries: github, comparer: github), engine: engine,
-                    config: configLoader(ref), appliesSkipRules: appliesSkipRules),
+                    config: configLoader(ref), appliesSkipRules: appliesSkipRules, contents: contents(ref)),
                 policy: inputs.failurePolicy
             ).run(ref)
         }
@@ -153,6 +159,11 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     private var apiBaseURL: URL {
         environment["GITHUB_API_URL"].flatMap(URL.init(string:)) ?? URL(string: "https://api.github.com")
             ?? URL(fileURLWithPath: "/")
+    }
+
+    private var graphQLURL: URL {
+        environment["GITHUB_GRAPHQL_URL"].flatMap(URL.init(string:))
+            ?? GitHubContentSource.graphQLURL(forAPI: apiBaseURL)
     }
 
     private func runURL(_ repository: String) -> String? {

@@ -1,0 +1,148 @@
+package import Foundation
+package import ProbotCore
+
+/// Reads changed files through GitHub's GraphQL API, 25 files per query; a query that fails as a whole falls back
+/// to REST blobs (`GET /repos/{o}/{r}/git/blobs/{sha}`) for its files.
+package struct GitHubContentSource: FileContentSource {
+    package var client: GitHubClient
+    /// `GITHUB_GRAPHQL_URL`, e.g. `https://api.github.com/graphql` or `https://HOST/api/graphql`.
+    package var graphQLURL: URL
+    package var owner: String
+    package var repo: String
+
+    /// Files per GraphQL query.
+    package static let filesPerQuery = 25
+
+    /// Memberwise initialiser.
+    package init(client: GitHubClient, graphQLURL: URL, owner: String, repo: String) {
+        self.client = client
+        self.graphQLURL = graphQLURL
+        self.owner = owner
+        self.repo = repo
+    }
+
+    /// The GraphQL endpoint next to a REST base URL: `…/api/v3` → `…/api/graphql`, else `…/graphql`.
+    package static func graphQLURL(forAPI base: URL) -> URL {
+        let text = base.absoluteString.hasSuffix("/") ? String(base.absoluteString.dropLast()) : base.absoluteString
+        if text.hasSuffix("/api/v3") { return URL(string: String(text.dropLast(3)) + "graphql") ?? base }
+        return URL(string: text + "/graphql") ?? base
+    }
+
+    package func texts(of files: [ChangedFile], at commit: String) async -> ContentRead {
+        var read = ContentRead()
+        var start = 0
+        while start < files.count {
+            let chunk = Array(files[start..<min(files.count, start + Self.filesPerQuery)])
+            start += Self.filesPerQuery
+            do {
+                read.texts.merge(try await query(chunk, at: commit)) { $1 }
+            } catch {
+                read.diagnostics.append(
+                    .warning(
+                        "GraphQL could not read \(chunk.count) file(s) for context (\(error)); reading their blobs instead"
+                    ))
+                for file in chunk { read.texts[file.filename] = await blob(file) }
+            }
+        }
+        return read
+    }
+
+    private struct Query: Encodable {
+        var query: String
+        var variables: [String: String]
+    }
+
+    private struct Response: Decodable {
+        struct Blob: Decodable {
+            var text: String?
+            var isBinary: Bool?
+            var byteSize: Int?
+            var isTruncated: Bool?
+        }
+        struct Repository: Decodable {
+            var objects: [String: Blob?]
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyKey.self)
+                var objects: [String: Blob?] = [:]
+                for key in container.allKeys {
+                    objects[key.stringValue] = try container.decodeIfPresent(Blob.self, forKey: key)
+                }
+                self.objects = objects
+            }
+        }
+        struct DataField: Decodable { var repository: Repository? }
+        struct Problem: Decodable { var message: String }
+        var data: DataField?
+        var errors: [Problem]?
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// One GraphQL query for up to 25 files.
+    private func query(_ files: [ChangedFile], at commit: String) async throws -> [String: FileText] {
+        var variables = ["owner": owner, "name": repo]
+        var fields = ""
+        var declarations = "$owner: String!, $name: String!"
+        for (index, file) in files.enumerated() {
+            variables["e\(index)"] = "\(commit):\(file.filename)"
+            declarations += ", $e\(index): String!"
+            fields +=
+                " f\(index): object(expression: $e\(index)) { ... on Blob { text isBinary byteSize isTruncated } }"
+        }
+        let body = Query(
+            query: "query(\(declarations)) { repository(owner: $owner, name: $name) {\(fields) } }",
+            variables: variables)
+        let response = try await client.send("POST", graphQLURL, body: try JSONEncoder().encode(body))
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: "read files with GraphQL", response: response)
+        }
+        let decoded = try JSONDecoder().decode(Response.self, from: response.body)
+        guard let repository = decoded.data?.repository else {
+            throw GraphQLFailure(message: decoded.errors?.map(\.message).joined(separator: "; ") ?? "no data")
+        }
+        var texts: [String: FileText] = [:]
+        for (index, file) in files.enumerated() {
+            guard let blob = repository.objects["f\(index)"] ?? nil else {
+                texts[file.filename] = .unavailable("missing at the head commit")
+                continue
+            }
+            if blob.isBinary == true {
+                texts[file.filename] = .unavailable("binary")
+            } else if (blob.byteSize ?? 0) > WorkspaceContentSource.byteLimit || blob.isTruncated == true {
+                texts[file.filename] = .unavailable("larger than 1 MB")
+            } else if let text = blob.text {
+                texts[file.filename] = .text(text)
+            } else {
+                texts[file.filename] = .unavailable("no text")
+            }
+        }
+        return texts
+    }
+
+    /// A GraphQL answer with errors and no data.
+    struct GraphQLFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { "GraphQL: \(message)" }
+    }
+
+    /// The REST fallback for one file.
+    private func blob(_ file: ChangedFile) async -> FileText {
+        guard let sha = file.sha else { return .unavailable("no blob SHA in the file listing") }
+        do {
+            let response = try await client.send(
+                "GET", client.url("/repos/\(owner)/\(repo)/git/blobs/\(sha)"), accept: "application/vnd.github.raw+json"
+            )
+            guard (200..<300).contains(response.status) else {
+                return .unavailable("blob read failed (\(response.status))")
+            }
+            return WorkspaceContentSource.text(response.body)
+        } catch {
+            return .unavailable("blob read failed (\(error))")
+        }
+    }
+}
