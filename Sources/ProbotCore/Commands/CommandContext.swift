@@ -18,6 +18,8 @@ package struct CommandContext: Sendable, Equatable {
     package var threadRootID: Int?
     /// The pull request's base commit, where the repository's configuration is read (review threads).
     package var baseSHA: String?
+    /// The pull request's head commit, where the commented file is read for its enclosing scope.
+    package var headSHA: String?
 
     /// Whether the command was typed in a review thread (on a diff line).
     package var inReviewThread: Bool { diffHunk != nil }

@@ -7,11 +7,13 @@ package struct CommandResponder: Sendable {
     package var settings: ReviewSettings
     package var counter: any TokenCounter
     package var console: any RunConsole
+    /// Reads the commented file for its enclosing scope; `nil` shows the hunk alone.
+    package var contents: (any FileContentSource)?
 
     /// Memberwise initialiser.
     package init(
         conversation: any Conversation, model: any ChatModel, profile: ModelProfile, settings: ReviewSettings,
-        counter: any TokenCounter, console: any RunConsole
+        counter: any TokenCounter, console: any RunConsole, contents: (any FileContentSource)? = nil
     ) {
         self.conversation = conversation
         self.model = model
@@ -19,6 +21,7 @@ package struct CommandResponder: Sendable {
         self.settings = settings
         self.counter = counter
         self.console = console
+        self.contents = contents
     }
 
     /// What a command produced.
@@ -33,7 +36,8 @@ package struct CommandResponder: Sendable {
         let messages: [ChatMessage]
         if context.inReviewThread {
             let guidance = settings.promptBuilder().guidance(for: context.path.map { [$0] } ?? [])
-            messages = CommandPrompts.thread(context, language: settings.language, guidance: guidance)
+            messages = CommandPrompts.thread(
+                context, language: settings.language, guidance: guidance, scope: await scope(of: context))
         } else if case .chat(let question) = context.command {
             messages = try await chatMessages(ref, context, question: question)
         } else {
@@ -51,6 +55,18 @@ package struct CommandResponder: Sendable {
             : try await conversation.comment(ref, body: text)
         console.info("replied to @\(context.author)" + (url.map { ": \($0)" } ?? ""))
         return Outcome(replyURL: url, usage: completion.usage)
+    }
+
+    /// The lines from the commented hunk's enclosing scope down to the hunk, read at the head commit.
+    private func scope(of context: CommandContext) async -> [NumberedLine] {
+        guard settings.contextLines > 0, let contents, let path = context.path, let head = context.headSHA,
+            let hunk = try? PatchParser.parse(context.diffHunk ?? "").first
+        else { return [] }
+        let file = ChangedFile(filename: path, status: "modified", patch: context.diffHunk)
+        guard case .text(let text)? = await contents.texts(of: [file], at: head).texts[path] else { return [] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return ContextBuilder(maxAbove: settings.contextLines, below: 0).windows(for: [hunk], source: lines)[
+            hunk.newStart]?.above ?? []
     }
 
     /// `/chatgpt` on an issue (recent comments) or a pull request (the diff within the budget).

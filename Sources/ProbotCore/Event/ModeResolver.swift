@@ -132,7 +132,8 @@ package enum ModeResolver {
                 command: command, number: pullRequest.number, isPullRequest: true, commentID: comment.id,
                 author: comment.user?.login ?? "", title: pullRequest.title, body: pullRequest.body ?? "",
                 diffHunk: comment.diffHunk ?? "", path: comment.path, line: comment.line,
-                threadRootID: comment.inReplyToID ?? comment.id, baseSHA: pullRequest.base.sha)
+                threadRootID: comment.inReplyToID ?? comment.id, baseSHA: pullRequest.base.sha,
+                headSHA: pullRequest.head.sha)
             return .command(ref, context)
         }
         guard let issue = event.issue, let ref = PullRequestRef(fullName: repository, number: issue.number) else {

@@ -10,7 +10,10 @@ package enum CommandPrompts {
 
     /// `/review`, `/refactor` or `/chatgpt` on the hunk of a review thread.
     /// - Parameter guidance: the repository's path instructions for the commented file.
-    package static func thread(_ context: CommandContext, language: String, guidance: String = "") -> [ChatMessage] {
+    /// - Parameter scope: the file's lines from the enclosing scope down to the hunk, shown as context.
+    package static func thread(
+        _ context: CommandContext, language: String, guidance: String = "", scope: [NumberedLine] = []
+    ) -> [ChatMessage] {
         let task: String
         switch context.command {
         case .refactor:
@@ -27,7 +30,14 @@ package enum CommandPrompts {
             + guidance
         var user = "Pull request: <untrusted>\(context.title)</untrusted>\n"
         user += "File `\(context.path ?? "?")`" + (context.line.map { ", comment on line \($0)" } ?? "")
-        user += ". The hunk (its last line is the commented one):\n"
+        if !scope.isEmpty {
+            user += ". The code above the hunk, from its enclosing scope (for understanding only):\n<untrusted>\n"
+            user += scope.map { "~\($0.number): \($0.text)" }.joined(separator: "\n") + "\n</untrusted>\n"
+            user += "The hunk"
+        } else {
+            user += ". The hunk"
+        }
+        user += " (its last line is the commented one):\n"
         user += "<untrusted>\n```diff\n\(context.diffHunk ?? "")\n```\n</untrusted>"
         return [.system(system), .user(user)]
     }

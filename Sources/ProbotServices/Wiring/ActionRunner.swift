@@ -140,7 +140,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                 outcome = await CommandRun(
                     responder: CommandResponder(
                         conversation: github, model: model, profile: inputs.modelProfile, settings: commandSettings,
-                        counter: counter, console: console)
+                        counter: counter, console: console, contents: contents(ref))
                 ).run(ref, context)
             } else {
                 outcome = .skipped("`dry-run` is on: the command was not answered")
