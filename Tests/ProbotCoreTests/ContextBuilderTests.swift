@@ -29,12 +29,14 @@ struct ContextBuilderTests {
             }
         }
         return Hunk(
-            oldStart: first, oldCount: old - first, newStart: first, newCount: last - first + 1, section: "", lines: diff)
+            oldStart: first, oldCount: old - first, newStart: first, newCount: last - first + 1, section: "",
+            lines: diff)
     }
 
     static let cases: [Case] = [
         Case(
-            name: "Swift method in a type", source: """
+            name: "Swift method in a type",
+            source: """
                 import Foundation
 
                 struct Cart {
@@ -52,7 +54,8 @@ struct ContextBuilderTests {
                 }
                 """, changed: [12, 13], expectedStart: 7),
         Case(
-            name: "Swift nested closure prefers the function", source: """
+            name: "Swift nested closure prefers the function",
+            source: """
                 final class Loader {
                     func load(_ urls: [URL]) async throws -> [Data] {
                         try await withThrowingTaskGroup(of: Data.self) { group in
@@ -69,7 +72,8 @@ struct ContextBuilderTests {
                 }
                 """, changed: [6], expectedStart: 2),
         Case(
-            name: "Python method", source: """
+            name: "Python method",
+            source: """
                 import os
 
 
@@ -85,7 +89,8 @@ struct ContextBuilderTests {
                             return handle.read()
                 """, changed: [12, 13], expectedStart: 8),
         Case(
-            name: "C function with the brace on its own line", source: """
+            name: "C function with the brace on its own line",
+            source: """
                 #include <stdio.h>
 
                 static int checksum(const char *s, size_t n)
@@ -99,7 +104,8 @@ struct ContextBuilderTests {
                 }
                 """, changed: [9, 10], expectedStart: 3),
         Case(
-            name: "Go method", source: """
+            name: "Go method",
+            source: """
                 package store
 
                 import "context"
@@ -117,7 +123,8 @@ struct ContextBuilderTests {
                 }
                 """, changed: [13, 14], expectedStart: 7),
         Case(
-            name: "YAML job steps", source: """
+            name: "YAML job steps",
+            source: """
                 name: CI
                 on: [push]
                 jobs:
@@ -130,7 +137,8 @@ struct ContextBuilderTests {
                       - run: swift format lint
                 """, changed: [10], expectedStart: 6),
         Case(
-            name: "JavaScript handler", source: """
+            name: "JavaScript handler",
+            source: """
                 'use strict';
                 const db = require('./db');
 
@@ -144,18 +152,21 @@ struct ContextBuilderTests {
                 }
                 """, changed: [10], expectedStart: 4),
         Case(
-            name: "tabs for indentation", source:
+            name: "tabs for indentation",
+            source:
                 "package main\n\nfunc main() {\n\tvalues := load()\n\tfor _, v := range values {\n\t\tprint(v)\n\t}\n\tfmt.Println(\"done\")\n\tos.Exit(0)\n}",
             changed: [8, 9], expectedStart: 3),
         Case(
-            name: "a hunk at the top of the file", source: """
+            name: "a hunk at the top of the file",
+            source: """
                 import Foundation
                 import Logging
 
                 struct A {}
                 """, changed: [2], expectedStart: nil),
         Case(
-            name: "a closing brace above the hunk is not a scope", source: """
+            name: "a closing brace above the hunk is not a scope",
+            source: """
                 func first() {
                     work()
                 }
@@ -185,8 +196,14 @@ struct ContextBuilderTests {
     @Test func theLimitBoundsHowFarUpTheWindowReaches() {
         let lines = ["func long() {"] + (1...80).map { "    step(\($0))" } + ["}"]
         let hunk = Self.hunk(lines, changed: [75])
-        #expect(ContextBuilder(maxAbove: 60).windows(for: [hunk], source: lines)[hunk.newStart]?.above.first == nil)
-        #expect(ContextBuilder(maxAbove: 80).windows(for: [hunk], source: lines)[hunk.newStart]?.above.first?.number == 1)
+        // Beyond the limit only the scope's opening line is shown; within it, every line down to the hunk.
+        let far = ContextBuilder(maxAbove: 60).windows(for: [hunk], source: lines)[hunk.newStart]?.above
+        #expect(far?.map(\.number) == [1])
+        let near = ContextBuilder(maxAbove: 80).windows(for: [hunk], source: lines)[hunk.newStart]?.above
+        #expect(near?.map(\.number) == Array(1..<hunk.newStart))
+        var file = FileDiff(path: "long.swift", hunks: [hunk])
+        file.context = ContextBuilder(maxAbove: 60).windows(for: [hunk], source: lines)
+        #expect(DiffRenderer.render(file: file, hunks: [hunk]).contains("~1: func long() {\n~ …\n"))
         #expect(ContextBuilder(maxAbove: 0).windows(for: [hunk], source: lines).isEmpty)
     }
 
@@ -207,7 +224,9 @@ struct ContextBuilderTests {
     }
 
     @Test func contextLinesRenderMarkedAndNumbered() {
-        let lines = ["func f() {", "    let a = 1", "    let b = 2", "    let c = 3", "    let d = 4", "    return a", "}"]
+        let lines = [
+            "func f() {", "    let a = 1", "    let b = 2", "    let c = 3", "    let d = 4", "    return a", "}",
+        ]
         var file = FileDiff(path: "f.swift", hunks: [Self.hunk(lines, changed: [6])])
         file.context = ContextBuilder(maxAbove: 60).windows(for: file.hunks, source: lines)
         let text = DiffRenderer.render(file: file, hunks: file.hunks)

@@ -9,11 +9,15 @@ struct ContextIntegrationTests {
     static let head = ActionRunTests.headSHA
 
     /// A Swift file whose change sits deep in a method, and its one-hunk patch.
-    static let source = (["import Foundation", "", "struct Checkout {", "    var items: [Item] = []", "",
-        "    func total(coupon: Coupon?) -> Decimal {"]
+    static let source =
+        ([
+            "import Foundation", "", "struct Checkout {", "    var items: [Item] = []", "",
+            "    func total(coupon: Coupon?) -> Decimal {",
+        ]
         + (1...20).map { "        let step\($0) = compute(\($0))" }
         + ["        return sum", "    }", "}"]).joined(separator: "\n")
-    static let patch = "@@ -24,5 +24,5 @@\n         let step18 = compute(18)\n         let step19 = compute(19)\n-        let step20 = compute(20)\n+        let step20 = compute(21)\n         return sum\n     }"
+    static let patch =
+        "@@ -24,5 +24,5 @@\n         let step18 = compute(18)\n         let step19 = compute(19)\n-        let step20 = compute(20)\n+        let step20 = compute(21)\n         return sum\n     }"
 
     static func files() -> [(filename: String, status: String, patch: String?)] {
         [
@@ -53,11 +57,14 @@ struct ContextIntegrationTests {
             Self.expectScope(openAI)
             #expect(github.requests.filter { $0.path == "/graphql" }.count == 1)
             #expect(!github.requests.contains { $0.path.contains("/git/blobs/") })
-            #expect(report.contextGaps == [
-                ContextGap(path: "Assets/logo.swift", reason: "binary"),
-                ContextGap(path: "Sources/Gone.swift", reason: "missing at the head commit"),
-            ])
-            #expect(harness.summary.contains("| Context | 1 file(s) shown with the code around their hunks · 2 without (below) |"))
+            #expect(
+                report.contextGaps == [
+                    ContextGap(path: "Assets/logo.swift", reason: "binary"),
+                    ContextGap(path: "Sources/Gone.swift", reason: "missing at the head commit"),
+                ])
+            #expect(
+                harness.summary.contains(
+                    "| Context | 1 file(s) shown with the code around their hunks · 2 without (below) |"))
             #expect(harness.summary.contains("| `Assets/logo.swift` | binary |"))
         }
     }
@@ -99,9 +106,11 @@ struct ContextIntegrationTests {
     @Test func aWorkspaceAtAnotherCommitIsNotTrusted() async throws {
         let workspace = try TemporaryDirectory()
         let git = workspace.url.appendingPathComponent(".git")
-        try FileManager.default.createDirectory(at: git.appendingPathComponent("refs/heads"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: git.appendingPathComponent("refs/heads"), withIntermediateDirectories: true)
         try "ref: refs/heads/main\n".write(to: git.appendingPathComponent("HEAD"), atomically: true, encoding: .utf8)
-        try "mergecommitsha\n".write(to: git.appendingPathComponent("refs/heads/main"), atomically: true, encoding: .utf8)
+        try "mergecommitsha\n".write(
+            to: git.appendingPathComponent("refs/heads/main"), atomically: true, encoding: .utf8)
         try await withFakes(script: Self.quiet) { github, openAI in
             github.addPullRequest(number: 42, headSHA: Self.head, files: Self.files())
             github.setFile("Sources/Checkout.swift", Self.source, at: Self.head)
@@ -138,7 +147,8 @@ struct ContextIntegrationTests {
             comment["path"] = "Sources/Checkout.swift"
             comment["line"] = 27
             // GitHub's diff_hunk stops at the commented line, so it is shorter than its header says.
-            comment["diff_hunk"] = "@@ -24,5 +24,5 @@\n         let step18 = compute(18)\n         let step19 = compute(19)\n-        let step20 = compute(20)\n+        let step20 = compute(21)"
+            comment["diff_hunk"] =
+                "@@ -24,5 +24,5 @@\n         let step18 = compute(18)\n         let step19 = compute(19)\n-        let step20 = compute(20)\n+        let step20 = compute(21)"
             comment["body"] = "/refactor"
             event["comment"] = comment
             let harness = try ActionHarness(

@@ -101,8 +101,12 @@ package struct PromptBatcher: Sendable {
         if !current.isEmpty { runs.append(current) }
         let items = runs.enumerated().map { index, hunks in
             let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
-            let rendered = builder.section(
-                file: file, hunks: hunks, part: part.map { ($0.index, $0.count) }, withContext: false)
+            // Each part keeps its context when it still fits.
+            let withContext = builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
+            let rendered =
+                file.context.isEmpty || cost(withContext) > available
+                ? builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) }, withContext: false)
+                : withContext
             return BatchItem(
                 file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered) + guidance,
                 order: order)

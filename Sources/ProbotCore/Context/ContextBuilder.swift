@@ -20,27 +20,29 @@ package struct ContextBuilder: Sendable {
     package func windows(for hunks: [Hunk], source: [String]) -> [Int: ContextWindow] {
         guard maxAbove > 0, !source.isEmpty else { return [:] }
         var result: [Int: ContextWindow] = [:]
-        // The last new-file line already shown (by an earlier hunk or its window).
-        var shown = 0
+        // New-file lines already shown, by a hunk or a window: never shown twice.
+        var shown = Set(hunks.flatMap { $0.lines.compactMap(\.newLine) })
         for (index, hunk) in hunks.enumerated() {
             let start = hunk.newStart
             let end = hunk.newStart + max(hunk.newCount, 1) - 1
             var window = ContextWindow()
             if let (first, indent) = Self.firstChange(hunk),
-                let opener = ScopeFinder.opener(above: first, indent: indent, in: source, limit: maxAbove),
-                opener < start
+                let scope = ScopeFinder.scope(above: first, indent: indent, in: source, limit: maxAbove),
+                scope.line < start
             {
-                let from = max(opener, shown + 1)
-                if from < start {
-                    window.above = (from..<start).compactMap { Self.line($0, source) }
-                }
+                // Far above: its opening line alone. Near: every line from it down to the hunk. Either way, lines an
+                // earlier hunk or window showed are left out (the renderer marks the gap).
+                let wanted = scope.far ? [scope.line] : Array(scope.line..<start)
+                window.above = wanted.filter { !shown.contains($0) }.compactMap { Self.line($0, source) }
+                shown.formUnion(window.above.map(\.number))
             }
             let nextStart = index + 1 < hunks.count ? hunks[index + 1].newStart : source.count + 1
             let last = min(end + below, nextStart - 1, source.count)
             if hunk.newCount > 0 && last > end {
                 window.below = ((end + 1)...last).compactMap { Self.line($0, source) }
             }
-            shown = max(shown, window.below.last?.number ?? end)
+            window.below.removeAll { shown.contains($0.number) }
+            shown.formUnion(window.below.map(\.number))
             if !window.isEmpty { result[start] = window }
         }
         return result
@@ -51,12 +53,26 @@ package struct ContextBuilder: Sendable {
     }
 
     /// The new-file number of the hunk's first changed line and the smallest indentation of its changed lines.
-    static func firstChange(_ hunk: Hunk) -> (line: Int, indent: Int)? {
+    package static func firstChange(_ hunk: Hunk) -> (line: Int, indent: Int)? {
         let changed = hunk.lines.filter { $0.kind != .context }
         guard !changed.isEmpty else { return nil }
-        let indents = changed.filter { !$0.content.trimmingWhitespace().isEmpty }.map {
-            ScopeFinder.indentation($0.content)
+        // The first run of changed lines sets the level: its added lines, else the hunk's next added line, else its
+        // deleted lines. Blank lines have no level.
+        let firstRun = hunk.lines.drop { $0.kind == .context }.prefix { $0.kind != .context }
+        func levels(_ lines: some Sequence<DiffLine>, _ kind: DiffLine.Kind) -> [Int] {
+            lines.filter { $0.kind == kind && !$0.content.trimmingWhitespace().isEmpty }.map {
+                ScopeFinder.indentation($0.content)
+            }
         }
+        var indents = levels(firstRun, .added)
+        if indents.isEmpty {
+            // Only blank lines were added first: they sit at the level of the code around them.
+            let start = hunk.lines.firstIndex { $0.kind != .context } ?? 0
+            let around = hunk.lines.filter { $0.kind != .deleted && !$0.content.trimmingWhitespace().isEmpty }
+            let after = hunk.lines[start...].first { $0.kind != .deleted && !$0.content.trimmingWhitespace().isEmpty }
+            if let line = after ?? around.last { indents = [ScopeFinder.indentation(line.content)] }
+        }
+        if indents.isEmpty { indents = levels(firstRun, .deleted) }
         // A deleted line has no new number: it sits where the next new line is.
         var next = hunk.newStart
         var first = hunk.newStart
@@ -71,6 +87,7 @@ package struct ContextBuilder: Sendable {
             }
             next = (line.newLine ?? next) + 1
         }
-        return (first, indents.min() ?? 0)
+        // Only blank lines changed: any opener above encloses them.
+        return (first, indents.min() ?? Int.max)
     }
 }

@@ -51,7 +51,31 @@ package enum ScopeFinder {
             text = text[..<comment.lowerBound]
         }
         let trimmed = String(text).trimmingWhitespace()
-        return trimmed.hasSuffix("{") || trimmed.hasSuffix(":") || isDeclaration(String(trimmed))
+        // `case x:` and `default:` label a switch branch in C-family languages; they open no scope.
+        let isSwitchLabel = trimmed.hasPrefix("case ") || trimmed.hasPrefix("default:") || trimmed.hasPrefix("default ")
+        return trimmed.hasSuffix("{") || (trimmed.hasSuffix(":") && !isSwitchLabel) || isDeclaration(trimmed)
+    }
+
+    /// How far up a scope's opening line is looked for when it is beyond the context limit; only that one line
+    /// is then shown.
+    package static let farLimit = 2_000
+
+    /// The line opening the scope above `line` for changed lines indented `indent` columns: within `limit` lines
+    /// (`far` is `false`: every line from it down is shown), else the first opener up to ``farLimit`` lines up
+    /// (`far` is `true`: only that line is shown); `nil` at the top level.
+    package static func scope(above line: Int, indent: Int, in source: [String], limit: Int) -> (line: Int, far: Bool)?
+    {
+        if let near = opener(above: line, indent: indent, in: source, limit: limit) { return (near, false) }
+        var candidate = line - limit - 1
+        while candidate >= max(1, line - farLimit) {
+            let text = source[candidate - 1]
+            if !text.trimmingWhitespace().isEmpty && indentation(text) < indent && opensScope(text) {
+                let isLoneBrace = text.trimmingWhitespace() == "{" && candidate > 1
+                return (isLoneBrace ? candidate - 1 : candidate, true)
+            }
+            candidate -= 1
+        }
+        return nil
     }
 
     /// The 1-based number of the line opening the scope above `line`, for changed lines indented `indent`

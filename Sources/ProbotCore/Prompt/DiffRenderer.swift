@@ -18,7 +18,13 @@ package enum DiffRenderer {
         for hunk in hunks {
             let window = withContext ? file.context[hunk.newStart] : nil
             text += hunk.header + "\n"
-            for line in window?.above ?? [] { text += "~\(line.number): \(line.text)\n" }
+            var previous: Int?
+            for line in window?.above ?? [] {
+                if let previous, line.number > previous + 1 { text += "~ …\n" }
+                text += "~\(line.number): \(line.text)\n"
+                previous = line.number
+            }
+            if let previous, previous + 1 < hunk.newStart { text += "~ …\n" }
             for line in hunk.lines {
                 switch line.kind {
                 case .added: text += "+\(line.newLine ?? 0): \(line.content)\n"
