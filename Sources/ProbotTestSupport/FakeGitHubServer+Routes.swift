@@ -10,6 +10,18 @@ extension FakeGitHubServer {
     func routes() -> FakeRouter {
         var router = FakeRouter()
         router.add("GET /pulls/:number") { [self] _, p in pull(p).map { .json(200, $0.json) } ?? notFound }
+        router.add("PATCH /pulls/:number") { [self] request, p in
+            guard let body = (request.json as? [String: Any])?["body"] as? String else {
+                return .json(422, ["message": "body missing"])
+            }
+            let number = number(p)
+            let found = state.withLock { state -> Bool in
+                guard state.pulls[number] != nil else { return false }
+                state.pulls[number]?.json["body"] = body
+                return true
+            }
+            return found ? .json(200, ["number": number, "body": body]) : notFound
+        }
         router.add("GET /pulls/:number/files") { [self] request, p in
             pull(p).map { files($0, number: number(p), query: request.query) } ?? notFound
         }

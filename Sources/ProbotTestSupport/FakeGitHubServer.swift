@@ -165,8 +165,14 @@ package final class FakeGitHubServer: Sendable {
 
     /// Moves the pull request's head to a new commit with a new file list (a push).
     package func push(number: Int, headSHA: String, files: [(filename: String, status: String, patch: String?)]) {
-        let title = state.withLock { $0.pulls[number]?.json["title"] as? String } ?? "Add checkout"
-        addPullRequest(number: number, title: title, headSHA: headSHA, files: files)
+        // A push keeps the title and the description (as edited so far).
+        let (title, body) = state.withLock {
+            (
+                $0.pulls[number]?.json["title"] as? String ?? "Add checkout",
+                $0.pulls[number]?.json["body"] as? String ?? ""
+            )
+        }
+        addPullRequest(number: number, title: title, body: body, headSHA: headSHA, files: files)
     }
 
     /// Adds a plain issue (not a pull request) that conversation comments can go on.
@@ -183,6 +189,11 @@ package final class FakeGitHubServer: Sendable {
     /// Issues created or edited through the API, by number: `(title, body, labels)`.
     package var trackedIssues: [Int: (title: String, body: String, labels: [String])] {
         state.withLock { $0.issues.filter { !$0.value.isPullRequest }.mapValues { ($0.title, $0.body, $0.labels) } }
+    }
+
+    /// The pull request's description as it stands (after any edits through the API).
+    package func pullRequestBody(_ number: Int) -> String? {
+        state.withLock { $0.pulls[number]?.json["body"] as? String }
     }
 
     /// Reactions added, as `issues:<id>:<content>` or `pulls:<id>:<content>`.

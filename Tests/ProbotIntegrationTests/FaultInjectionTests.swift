@@ -244,7 +244,9 @@ struct FaultInjectionTests {
             try await stopping(github, openAI) {
                 let (status, report, _) = await harness.runForExit()
                 #expect(status == 0)
-                #expect(openAI.calls.count == 3)  // the failed one, then its two halves
+                // The failed one, its two halves, and the short request that merges the halves' summaries.
+                #expect(openAI.calls.count == 4)
+                #expect(openAI.calls.last?.responseFormatType == nil)
                 #expect(report?.outcomes.allSatisfy { $0.review != nil } == true)
                 #expect(github.comments.count == Self.plantedInline)
             }

@@ -39,11 +39,26 @@ package struct ModelReview: Sendable, Equatable {
     package var findings: [Finding]
     /// Findings the parser could not read, with why (kept for the report, never silently lost).
     package var unreadable: [String]
+    /// One line per file on what changed in it.
+    package var files: [FileChange]
 
     /// Memberwise initialiser.
-    package init(summary: String, findings: [Finding], unreadable: [String] = []) {
+    package init(summary: String, findings: [Finding], unreadable: [String] = [], files: [FileChange] = []) {
         self.summary = summary
         self.findings = findings
         self.unreadable = unreadable
+        self.files = files
+    }
+}
+
+/// What changed in one file, in the model's words.
+package struct FileChange: Sendable, Equatable {
+    package var path: String
+    package var change: String
+
+    /// Memberwise initialiser.
+    package init(path: String, change: String) {
+        self.path = path
+        self.change = change
     }
 }

@@ -36,7 +36,14 @@ package enum ModelOutputParser {
             case .failure(let why): unreadable.append("finding \(index + 1): \(why.reason)")
             }
         }
-        return ModelReview(summary: json["summary"]?.stringValue ?? "", findings: findings, unreadable: unreadable)
+        let files = (json["files"]?.arrayValue ?? []).compactMap { item -> FileChange? in
+            guard let path = item["path"]?.stringValue?.trimmingWhitespace(), !path.isEmpty,
+                let change = item["change"]?.stringValue?.trimmingWhitespace(), !change.isEmpty
+            else { return nil }
+            return FileChange(path: path.hasPrefix("/") ? String(path.dropFirst()) : path, change: change)
+        }
+        return ModelReview(
+            summary: json["summary"]?.stringValue ?? "", findings: findings, unreadable: unreadable, files: files)
     }
 
     /// The first top-level JSON object in `text`, skipping fences and prose.

@@ -21,6 +21,8 @@ package enum InputDefaults {
     package static let auditMaxFileBytes = 200_000
     /// Lines of surrounding code shown above a hunk, up to its enclosing scope.
     package static let contextLines = 60
+    /// Write the walkthrough into the pull request's description.
+    package static let describe = false
     /// The repository's configuration file.
     package static let configFile = ".github/chatgpt-probot.yml"
     /// Commenters allowed to run commands.

@@ -22,6 +22,7 @@ extension ProbotInputs {
         settings.dryRun = dryRun
         settings.explicitInputs = explicit
         settings.contextLines = contextLines
+        settings.describe = describe
         return settings
     }
 

@@ -80,6 +80,8 @@ package struct ProbotInputs: Sendable, Equatable {
     package var maxWaitSeconds: Int
     /// Seconds before a model request is abandoned.
     package var requestTimeoutSeconds: Int
+    /// Also write the summary and walkthrough into the pull request's description.
+    package var describe: Bool = InputDefaults.describe
     /// Lines of surrounding code shown above a hunk (`0`: none).
     package var contextLines: Int = InputDefaults.contextLines
     /// The repository's configuration file, read from the pull request's base.
@@ -198,6 +200,7 @@ package struct ProbotInputs: Sendable, Equatable {
         inputs.maxWaitSeconds = reader.integer(
             "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
         inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
+        inputs.describe = reader.bool("describe", default: InputDefaults.describe)
         inputs.contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
         inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(

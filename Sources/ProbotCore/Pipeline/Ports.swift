@@ -55,6 +55,12 @@ package protocol StickySummaryStore: Sendable {
     func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int
 }
 
+/// Edits a pull request's description (GitHub's update-pull-request endpoint in production).
+package protocol DescriptionStore: Sendable {
+    /// Replaces the description with `body`.
+    func updateDescription(_ ref: PullRequestRef, body: String) async throws
+}
+
 /// Lists the files changed between two commits.
 package protocol ChangeComparer: Sendable {
     /// Paths changed from `base` to `head`, or `nil` when `base` is unreachable from `head` (a force-push) or the

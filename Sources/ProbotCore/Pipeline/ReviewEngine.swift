@@ -63,6 +63,14 @@ package struct ReviewEngine: Sendable {
         return outcomes
     }
 
+    /// Stage *summarise*: with more than one successful request, one short request merges their summaries;
+    /// `nil` when no merge was needed.
+    package func summarise(_ outcomes: [BatchOutcome], title: String) async -> SummaryMerger.Merged? {
+        guard let model else { return nil }
+        return await SummaryMerger(model: model, profile: profile, language: settings.language)
+            .merge(outcomes, title: title)
+    }
+
     /// Stage *place*: decides where each finding goes, and notes answers that held unreadable findings.
     package func place(_ outcomes: [BatchOutcome], files: [FileDiff]) -> (PlacementResult, [Diagnostic]) {
         let findings = outcomes.flatMap { $0.review?.findings ?? [] }

@@ -3,11 +3,17 @@ package struct ReviewMemory: Sendable {
     package var history: any ReviewHistorySource
     package var summaries: any StickySummaryStore
     package var comparer: any ChangeComparer
+    /// Keeps the walkthrough in the description (`describe: true`).
+    package var descriptions: (any DescriptionStore)?
 
     /// Memberwise initialiser.
-    package init(history: any ReviewHistorySource, summaries: any StickySummaryStore, comparer: any ChangeComparer) {
+    package init(
+        history: any ReviewHistorySource, summaries: any StickySummaryStore, comparer: any ChangeComparer,
+        descriptions: (any DescriptionStore)? = nil
+    ) {
         self.history = history
         self.summaries = summaries
         self.comparer = comparer
+        self.descriptions = descriptions
     }
 }

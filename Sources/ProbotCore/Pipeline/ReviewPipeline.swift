@@ -101,6 +101,7 @@ package struct ReviewPipeline: Sendable {
         }
         let (placed, notes) = engine.place(report.outcomes, files: planned.files)
         report.diagnostics += notes
+        report.record(await engine.summarise(report.outcomes, title: title))
         report.placement = Deduplicator.applied(to: placed, files: planned.files, prior: fetched.prior)
 
         console.beginGroup("Post review")
@@ -129,6 +130,17 @@ package struct ReviewPipeline: Sendable {
                     ref, body: StickySummaryRenderer.render(report), existingID: fetched.prior.summaryCommentID)
             } catch {
                 report.diagnostics.append(.warning("could not update the summary comment: \(error)"))
+            }
+            if engine.settings.describe, let descriptions = memory.descriptions, !report.nothingNew {
+                let existing = fetched.pullRequest.body ?? ""
+                let block = DescriptionRenderer.block(
+                    report, budget: ReviewBodyRenderer.characterLimit - existing.count - 1_000)
+                do {
+                    try await descriptions.updateDescription(
+                        ref, body: DescriptionRenderer.merge(existing: existing, block: block))
+                } catch {
+                    report.diagnostics.append(.warning("could not update the pull request's description: \(error)"))
+                }
             }
         }
         return report.finished(at: engine.now() - start)

@@ -24,6 +24,8 @@ package struct ReviewSettings: Sendable {
     package var incremental = InputDefaults.incremental
     /// Plan only: no model calls, nothing posted.
     package var dryRun = InputDefaults.dryRun
+    /// Also write the summary and walkthrough into the pull request's description.
+    package var describe = InputDefaults.describe
     /// Most lines of surrounding code shown above a hunk (`0`: none).
     package var contextLines = InputDefaults.contextLines
 

@@ -10,11 +10,26 @@ package enum ReviewSchema {
     package static let schema: JSONValue = .object([
         "type": .string("object"),
         "additionalProperties": .bool(false),
-        "required": .array([.string("summary"), .string("findings")]),
+        "required": .array([.string("summary"), .string("files"), .string("findings")]),
         "properties": .object([
             "summary": .object([
                 "type": .string("string"),
                 "description": .string("Two to five sentences on what the change does and its overall risk."),
+            ]),
+            "files": .object([
+                "type": .string("array"),
+                "description": .string("One entry per file shown: what changed in it, in one line."),
+                "items": .object([
+                    "type": .string("object"),
+                    "additionalProperties": .bool(false),
+                    "required": .array([.string("path"), .string("change")]),
+                    "properties": .object([
+                        "path": .object(["type": .string("string")]),
+                        "change": .object([
+                            "type": .string("string"), "description": .string("One line, under 120 characters."),
+                        ]),
+                    ]),
+                ]),
             ]),
             "findings": .object([
                 "type": .string("array"),

@@ -12,6 +12,8 @@ package enum JobSummaryRenderer {
         if let pr = report.pullRequest { out += " · \(pr)" }
         out += report.dryRun ? " · dry run\n\n" : "\n\n"
         if let failure = failure ?? report.failure { out += "> [!CAUTION]\n> \(Format.cell(failure.description))\n\n" }
+        let summary = WalkthroughRenderer.summary(report)
+        if !summary.isEmpty && !report.dryRun { out += summary + "\n\n" }
         out += diagnosticsSection(report.diagnostics)
 
         out += "| | |\n|---|---|\n"
@@ -54,6 +56,7 @@ package enum JobSummaryRenderer {
         if !report.dryRun { out += findingsSection(report) }
         out += batchesSection(report)
         out += skippedSection(report)
+        out += filesSection(report)
         out += contextGapsSection(report.contextGaps)
         return clip(out)
     }
@@ -161,6 +164,19 @@ package enum JobSummaryRenderer {
                 diagnostic.file.map { "`\(Format.cell($0))\(diagnostic.line.map { ":\($0)" } ?? "")`: " } ?? ""
             return "> [!\(kind)]\n> \(location)\(Format.cell(diagnostic.message))\n\n"
         }.joined()
+    }
+
+    /// Every file of the diff: what changed in it (reviewed) or why it was not reviewed.
+    private static func filesSection(_ report: RunReport) -> String {
+        let rows = WalkthroughRenderer.rows(report)
+        guard !rows.isEmpty, !report.dryRun else { return "" }
+        var out = "\n### Files\n\n| File | What changed | Findings |\n|---|---|---:|\n"
+        for row in rows.prefix(rowLimit) {
+            let change = row.change.isEmpty ? "–" : Format.cell(CommentRenderer.sanitize(row.change))
+            out += "| `\(Format.cell(row.name))` | \(change) | \(row.findings) |\n"
+        }
+        if rows.count > rowLimit { out += "\n…and \(rows.count - rowLimit) more.\n" }
+        return out
     }
 
     private static func contextGapsSection(_ gaps: [ContextGap]) -> String {

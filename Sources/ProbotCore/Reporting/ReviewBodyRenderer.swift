@@ -8,11 +8,13 @@ package enum ReviewBodyRenderer {
     /// The body for `report`, within GitHub's size limit.
     package static func render(_ report: RunReport) -> String {
         var head = "## 🤖 ChatGPT Probot review\n\n"
-        let summaries = report.summaries.map(CommentRenderer.sanitize)
-        if !summaries.isEmpty { head += summaries.joined(separator: "\n\n") + "\n\n" }
+        let summary = WalkthroughRenderer.summary(report)
+        if !summary.isEmpty { head += summary + "\n\n" }
         head += statsLine(report) + "\n"
 
         var sections: [String] = []
+        let walkthrough = WalkthroughRenderer.table(report)
+        if !walkthrough.isEmpty { sections.append(walkthrough) }
         let grouped = Dictionary(grouping: report.placement.body, by: \.finding.path)
         if !grouped.isEmpty {
             var section = "\n### Findings not placed inline\n"
@@ -63,7 +65,7 @@ package enum ReviewBodyRenderer {
             parts.append("\(report.placement.alreadyPosted.count) already posted earlier")
         }
         parts.append("model `\(report.model)`")
-        parts.append("\(report.outcomes.count) request(s)")
+        parts.append("\(report.outcomes.count + report.summaryRequests) request(s)")
         parts.append(
             "\(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens")
         if let cost = report.costUSD { parts.append("≈ $\(Format.usd(cost))") }

@@ -37,6 +37,20 @@ extension RunReport {
         failure = posted.failure
     }
 
+    /// Takes in what the summarise stage did; a failed merge is a warning (the parts' summaries stay).
+    package mutating func record(_ merged: SummaryMerger.Merged?) {
+        guard let merged else { return }
+        mergedSummary = merged.summary
+        summaryUsage = merged.usage
+        summaryRequests = 1
+        if let failure = merged.failure {
+            diagnostics.append(
+                .warning(
+                    "the summary of the whole pull request could not be written (\(failure)); the requests' summaries are shown"
+                ))
+        }
+    }
+
     /// The report with its duration set.
     package func finished(at duration: Duration) -> RunReport {
         var report = self

@@ -33,6 +33,12 @@ package struct RunReport: Sendable, Equatable {
     package var duration: Duration = .zero
     /// Effective settings that are not at their defaults, and where they came from.
     package var settingOrigins: [SettingOrigin] = []
+    /// One summary of the whole pull request, merged from the requests' summaries (more than one request).
+    package var mergedSummary: String?
+    /// Tokens of the summary merge, billed on top of the review requests.
+    package var summaryUsage: TokenUsage = .zero
+    /// Requests made for the summary merge (0 or 1).
+    package var summaryRequests = 0
     /// Files whose hunks went without surrounding code, and why.
     package var contextGaps: [ContextGap] = []
     /// The skip rule of the repository's configuration that matched; nothing was reviewed.
@@ -52,7 +58,7 @@ package struct RunReport: Sendable, Equatable {
     }
 
     /// Tokens billed across all requests.
-    package var usage: TokenUsage { outcomes.reduce(.zero) { $0 + $1.usage } }
+    package var usage: TokenUsage { outcomes.reduce(summaryUsage) { $0 + $1.usage } }
 
     /// Estimated cost in US dollars of the tokens billed, `nil` when the price is unknown.
     package var costUSD: Double? {
@@ -99,7 +105,7 @@ package struct RunReport: Sendable, Equatable {
             "comments": String(placement.inline.count),
             "files-reviewed": String(dryRun ? plan.reviewedPaths.count : reviewedPaths.count),
             "files-skipped": String(skippedPathCount),
-            "model-requests": String(outcomes.count),
+            "model-requests": String(outcomes.count + summaryRequests),
             "prompt-tokens": String(dryRun ? plan.promptTokens : usage.promptTokens),
             "completion-tokens": String(usage.completionTokens),
             "cost-usd": (dryRun ? plannedCostUSD : costUSD).map { Format.usd($0) } ?? "",

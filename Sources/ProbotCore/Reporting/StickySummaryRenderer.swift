@@ -7,8 +7,8 @@ package enum StickySummaryRenderer {
         if let base = report.incrementalBase { line += " (changes since `\(base.prefix(12))`)" }
         if let review = report.review, let url = review.htmlURL { line += " · [latest review](\(url))" }
         out += line + "\n\n"
-        let summaries = report.summaries.map(CommentRenderer.sanitize)
-        if !summaries.isEmpty { out += summaries.joined(separator: "\n\n") + "\n\n" }
+        let summary = WalkthroughRenderer.summary(report)
+        if !summary.isEmpty { out += summary + "\n\n" }
         if report.nothingNew {
             out += "No new findings since the last review.\n\n"
         }
@@ -25,6 +25,7 @@ package enum StickySummaryRenderer {
             "| Model | `\(report.model)` · \(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens"
         if let cost = report.costUSD { out += " · ≈ $\(Format.usd(cost))" }
         out += " |\n"
+        out += WalkthroughRenderer.table(report)
         let skipped = report.skippedFiles
         if !skipped.isEmpty {
             out +=

@@ -32,8 +32,16 @@ package enum TerminalReportRenderer {
     /// The findings of a local review, grouped by file.
     package static func review(_ report: RunReport) -> String {
         var out = "# ChatGPT Probot review\n\n"
-        for summary in report.summaries { out += summary + "\n\n" }
+        let summary = report.mergedSummary.map { [$0] } ?? report.summaries
+        for part in summary { out += part + "\n\n" }
         out += ReviewBodyRenderer.statsLine(report) + "\n"
+        let rows = WalkthroughRenderer.rows(report)
+        if !rows.isEmpty {
+            out += "\n## Walkthrough\n\n"
+            for row in rows {
+                out += "- `\(row.name)`: \(row.change.isEmpty ? "–" : row.change) (\(row.findings) finding(s))\n"
+            }
+        }
         let all =
             report.placement.inline.map { ($0.finding, "") }
             + report.placement.body.map { ($0.finding, " (\($0.reason.rawValue))") }

@@ -3,7 +3,7 @@ package import ProbotCore
 
 /// Reads pull requests, posts reviews, and keeps the review history and sticky summary, through ``GitHubClient``.
 package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, ReviewHistorySource, StickySummaryStore,
-    ChangeComparer
+    ChangeComparer, DescriptionStore
 {
     package var client: GitHubClient
 
@@ -109,6 +109,15 @@ extension GitHubPullRequestService {
             throw GitHubAPIError(operation: "create the summary comment on \(ref)", response: response)
         }
         return try JSONDecoder().decode(GitHubItem.self, from: response.body).id
+    }
+
+    package func updateDescription(_ ref: PullRequestRef, body: String) async throws {
+        let response = try await client.send(
+            "PATCH", client.url("/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)"),
+            body: try JSONEncoder().encode(CommentBody(body: body)))
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: "update the description of \(ref)", response: response)
+        }
     }
 
     package func changedPaths(_ ref: PullRequestRef, base: String, head: String) async throws -> [String]? {

@@ -94,7 +94,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             await ReviewRun(
                 pipeline: ReviewPipeline(
                     source: github, publisher: github,
-                    memory: ReviewMemory(history: github, summaries: github, comparer: github), engine: engine,
+                    memory: ReviewMemory(history: github, summaries: github, comparer: github, descriptions: github),
+                    engine: engine,
                     config: configLoader(ref), appliesSkipRules: appliesSkipRules, contents: contents(ref)),
                 policy: inputs.failurePolicy
             ).run(ref)

@@ -54,6 +54,7 @@ package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duratio
             ref: nil, fetched: nil, selection: FileSelector.Selection(files: changed), planned: planned, engine: engine)
         report.outcomes = await engine.ask(planned.plan, title: "", description: "")
         (report.placement, report.diagnostics) = engine.place(report.outcomes, files: planned.files)
+        report.record(await engine.summarise(report.outcomes, title: ""))
         report = report.finished(at: engine.now() - start)
         let failed = report.failedOutcomes
         if let first = failed.first?.failure, failed.count == report.outcomes.count {
