@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product chatgpt-probot
 swift build -c release --product probot-benchmarks
-echo "## Pipeline"
+echo "## Pipeline (context around hunks on, the default)"
 .build/release/probot-benchmarks pipeline "$@"
+echo
+echo "## Pipeline (context-lines 0)"
+.build/release/probot-benchmarks pipeline --context-lines 0 "$@"
 echo
 echo "## Tokenizer"
 .build/release/probot-benchmarks tokenizer

@@ -34,6 +34,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
     @Option(help: "The action's max-concurrency.")
     var concurrency = 4
 
+    @Option(help: "The action's context-lines (0 turns the code around hunks off).")
+    var contextLines = InputDefaults.contextLines
+
     func run() async throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ValidationError(
@@ -44,9 +47,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
         )
         print("")
         print(
-            "| Files | Requests | Wall | Floor | Wall / floor | GitHub requests (file pages + other) | Prompt tokens | Overhead | Peak RSS | Start-up to first request |"
+            "| Files | Requests | Wall | Floor | Wall / floor | GitHub requests (file pages + other) | Prompt tokens | Overhead | Prompt chars / patch char | Peak RSS | Start-up to first request |"
         )
-        print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
+        print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
         let scenarios: [(String, [SyntheticPullRequest.File])]
         if let files {
             let data = try Data(contentsOf: URL(fileURLWithPath: files))
@@ -65,7 +68,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
         for (label, pullRequestFiles) in scenarios {
             let result = try await measure(pullRequestFiles)
             print(
-                "| \(label) | \(result.requests) | \(format(result.wall)) s | \(format(result.floor)) s | \(String(format: "%.2f×", result.wall / max(result.floor, 0.001))) | \(result.githubRequests) (\(result.filePages) + \(result.githubRequests - result.filePages)) | \(Format.count(result.promptTokens)) | \(String(format: "%.1f %%", result.overheadShare * 100)) | \(result.peakRSSMB) MB | \(String(format: "%.0f ms", result.startup * 1000)) |"
+                "| \(label) | \(result.requests) | \(format(result.wall)) s | \(format(result.floor)) s | \(String(format: "%.2f×", result.wall / max(result.floor, 0.001))) | \(result.githubRequests) (\(result.filePages) + \(result.githubRequests - result.filePages)) | \(Format.count(result.promptTokens)) | \(String(format: "%.1f %%", result.overheadShare * 100)) | \(String(format: "%.2f", result.promptCharactersPerPatchCharacter)) | \(result.peakRSSMB) MB | \(String(format: "%.0f ms", result.startup * 1000)) |"
             )
         }
     }
@@ -78,6 +81,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
         var filePages: Int
         var promptTokens: Int
         var overheadShare: Double
+        var promptCharactersPerPatchCharacter: Double
         var peakRSSMB: Int
         var startup: Double
     }
@@ -101,6 +105,12 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let head = "benchhead0000000000000000000000000000000"
         github.addPullRequest(
             number: 7, title: "Benchmark", headSHA: head, files: files.map { ($0.filename, $0.status, $0.patch) })
+        // The files' text at the head, for the code around each hunk (GraphQL reads, as on GitHub).
+        for file in files where file.status != "added" {
+            if let patch = file.patch {
+                github.setFile(file.filename, SyntheticPullRequest.source(for: patch), at: head)
+            }
+        }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "probot-bench-\(UUID().uuidString)")
@@ -125,7 +135,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
             "GITHUB_API_URL": github.baseURL.absoluteString, "GITHUB_REPOSITORY": "octo/shop",
             "INPUT_GITHUB-TOKEN": github.token, "INPUT_OPENAI-API-KEY": openAI.apiKey,
             "INPUT_OPENAI-BASE-URL": openAI.baseURL.absoluteString, "INPUT_MAX-CONCURRENCY": String(concurrency),
-            "INPUT_MAX-COMMENTS": "25",
+            "INPUT_MAX-COMMENTS": "25", "INPUT_CONTEXT-LINES": String(contextLines),
         ]) { $1 }
 
         let process = Process()
@@ -175,6 +185,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
             filePages: github.requests.filter { $0.path.hasSuffix("/files") }.count,
             promptTokens: plan.promptTokens,
             overheadShare: plan.promptTokens > 0 ? Double(plan.overheadTokens) / Double(plan.promptTokens) : 0,
+            promptCharactersPerPatchCharacter: Double(
+                openAI.calls.reduce(0) { $0 + $1.messages.reduce(0) { $0 + $1.content.count } })
+                / Double(max(1, files.reduce(0) { $0 + ($1.patch?.count ?? 0) })),
             peakRSSMB: peakKB / 1024, startup: startup)
     }
 
@@ -196,78 +209,5 @@ struct PipelineBenchmark: AsyncParsableCommand {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
         }
         return 0
-    }
-}
-
-/// Deterministic synthetic pull requests: several languages, renames, binaries, lockfiles and a few huge files.
-enum SyntheticPullRequest {
-    struct File: Sendable {
-        var filename: String
-        var status: String
-        var patch: String?
-    }
-
-    /// A seeded linear congruential generator, so every run sees the same pull request.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
-    static let languages: [(ext: String, line: @Sendable (Int) -> String)] = [
-        ("swift", { "    let value\($0) = try await client.fetch(id: \($0), timeout: .seconds(\($0 % 30)))" }),
-        ("py", { "    result_\($0) = session.query(Order).filter(Order.id == \($0)).first()" }),
-        ("ts", { "  const item\($0) = await api.get<Item>(`/items/${id}/\($0)`, { retries: \($0 % 5) });" }),
-        (
-            "go",
-            {
-                "\tif err := store.Put(ctx, key\($0), value\($0)); err != nil { return fmt.Errorf(\"put %d: %w\", \($0), err) }"
-            }
-        ),
-        ("rs", { "    let total_\($0): u64 = items.iter().map(|i| i.price * \($0)).sum();" }),
-        ("java", { "        final var entry\($0) = repository.findById(\($0)L).orElseThrow(NotFoundException::new);" }),
-    ]
-
-    static func make(files count: Int) -> [File] {
-        var random = Generator(state: UInt64(count) &* 2_654_435_761)
-        return (0..<count).map { index in
-            let roll = Int.random(in: 0..<100, using: &random)
-            let language = languages[index % languages.count]
-            let path = "src/module\(index % 40)/file\(index).\(language.ext)"
-            if roll < 3 { return File(filename: "assets/image\(index).png", status: "added", patch: nil) }
-            if roll < 5 {
-                return File(
-                    filename: "packages/p\(index)/package-lock.json", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b")
-            }
-            let hunks = roll < 6 ? 40 : Int.random(in: 1...3, using: &random)
-            var patch = ""
-            var start = 1
-            for _ in 0..<hunks {
-                let lines = Int.random(in: 6...30, using: &random)
-                patch += "@@ -\(start),\(lines / 2) +\(start),\(lines) @@ func handler\(start)()\n"
-                for line in 0..<lines {
-                    patch += (line < lines / 2 ? " " : "+") + language.line(start + line) + "\n"
-                }
-                start += lines + Int.random(in: 5...60, using: &random)
-            }
-            let renamed = roll >= 95
-            return File(filename: path, status: renamed ? "renamed" : "modified", patch: patch)
-        }
-    }
-
-    /// The model: one finding on the first added line of every fifth file it sees.
-    static func answer(_ call: FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer {
-        var findings: [[String: Any]] = []
-        for path in call.filePaths where path.utf8.reduce(0, { $0 &+ Int($1) }) % 5 == 0 {
-            findings.append([
-                "path": path, "line": 4, "start_line": NSNull(), "side": "RIGHT", "severity": "minor",
-                "title": "Unchecked result", "body": "Handle the error.", "suggestion": NSNull(),
-            ])
-        }
-        let data =
-            (try? JSONSerialization.data(withJSONObject: ["summary": "Reviewed.", "findings": findings])) ?? Data()
-        return .content(String(decoding: data, as: UTF8.self), completionTokens: 40 + 60 * findings.count)
     }
 }

@@ -28,23 +28,44 @@ package struct GitHubContentSource: FileContentSource {
         return URL(string: text + "/graphql") ?? base
     }
 
+    /// Queries in flight at once (reads only; GitHub allows concurrent reads).
+    package static let concurrentQueries = 4
+
     package func texts(of files: [ChangedFile], at commit: String) async -> ContentRead {
+        let chunks = stride(from: 0, to: files.count, by: Self.filesPerQuery).map {
+            Array(files[$0..<min(files.count, $0 + Self.filesPerQuery)])
+        }
         var read = ContentRead()
-        var start = 0
-        while start < files.count {
-            let chunk = Array(files[start..<min(files.count, start + Self.filesPerQuery)])
-            start += Self.filesPerQuery
-            do {
-                read.texts.merge(try await query(chunk, at: commit)) { $1 }
-            } catch {
-                read.diagnostics.append(
-                    .warning(
-                        "GraphQL could not read \(chunk.count) file(s) for context (\(error)); reading their blobs instead"
-                    ))
-                for file in chunk { read.texts[file.filename] = await blob(file) }
+        await withTaskGroup(of: ContentRead.self) { group in
+            var next = 0
+            func launch() {
+                guard next < chunks.count else { return }
+                let chunk = chunks[next]
+                next += 1
+                group.addTask { await self.readChunk(chunk, at: commit) }
+            }
+            for _ in 0..<Self.concurrentQueries { launch() }
+            while let part = await group.next() {
+                read.texts.merge(part.texts) { $1 }
+                read.diagnostics += part.diagnostics
+                launch()
             }
         }
         return read
+    }
+
+    /// One chunk: a GraphQL query, or blobs when the query fails as a whole.
+    private func readChunk(_ chunk: [ChangedFile], at commit: String) async -> ContentRead {
+        do {
+            return ContentRead(texts: try await query(chunk, at: commit))
+        } catch {
+            var read = ContentRead(diagnostics: [
+                .warning(
+                    "GraphQL could not read \(chunk.count) file(s) for context (\(error)); reading their blobs instead")
+            ])
+            for file in chunk { read.texts[file.filename] = await blob(file) }
+            return read
+        }
     }
 
     private struct Query: Encodable {
