@@ -10,8 +10,11 @@ extension FakeGitHubServer {
         }
         let root = number(captures, "root")
         let id = state.withLock { state in
-            state.replies.append((root, body))
             state.nextID += 1
+            state.threadReplies.append(
+                ThreadReply(
+                    id: state.nextID, root: root, body: body, author: "github-actions[bot]", isBot: true, byViewer: true
+                ))
             return state.nextID
         }
         return .json(

@@ -7,10 +7,13 @@ extension FakeGitHubServer {
     func graphQL(_ request: ReceivedRequest) -> Reply {
         if let injected = takeFault(request) { return injected }
         guard let json = request.json as? [String: Any], let query = json["query"] as? String,
-            let variables = json["variables"] as? [String: String]
+            let raw = json["variables"] as? [String: Any]
         else {
             return .json(400, ["message": "Problems parsing JSON"])
         }
+        if query.contains("resolveReviewThread") { return resolveReviewThread(raw) }
+        if query.contains("reviewThreads") { return reviewThreads(raw) }
+        let variables = raw.compactMapValues { $0 as? String }
         guard variables["owner"] == owner, variables["name"] == repo else {
             return .json(
                 200, ["data": ["repository": NSNull()], "errors": [["message": "Could not resolve to a Repository"]]])
@@ -50,5 +53,73 @@ extension FakeGitHubServer {
             if state.faults[index].replies.isEmpty { state.faults.remove(at: index) }
             return reply
         }
+    }
+}
+
+/// Review threads: every inline comment starts one, replies follow; `isOutdated` once the pull request's head moved
+/// and the commented line's text changed (or left the diff), as GitHub marks it.
+extension FakeGitHubServer {
+    func reviewThreads(_ variables: [String: Any]) -> Reply {
+        guard let number = variables["number"] as? Int,
+            Double(number) == variables["number"] as? Double ?? Double(number)
+        else {
+            return .json(200, ["errors": [["message": "Variable $number of type Int! was provided invalid value"]]])
+        }
+        let (pull, reviews, replies, resolved) = state.withLock {
+            ($0.pulls[number], $0.reviews, $0.threadReplies, $0.resolvedThreads)
+        }
+        guard let pull else { return .json(200, ["data": ["repository": ["pullRequest": NSNull()]]]) }
+        let nodes = reviews.flatMap(\.comments).map { comment -> [String: Any] in
+            let patch = pull.files.first { $0["filename"] as? String == comment.path }?["patch"] as? String
+            let now = patch.flatMap { Self.lineText($0, line: comment.line, side: comment.side) }
+            let outdated = comment.commitID != pull.headSHA && now != comment.anchor
+            let root: [String: Any] = [
+                "databaseId": comment.id, "body": comment.body, "viewerDidAuthor": true,
+                "author": ["login": "github-actions", "__typename": "Bot"],
+            ]
+            let answers = replies.filter { $0.root == comment.id }.map { reply -> [String: Any] in
+                [
+                    "databaseId": reply.id, "body": reply.body, "viewerDidAuthor": reply.byViewer,
+                    "author": ["login": reply.author, "__typename": reply.isBot ? "Bot" : "User"],
+                ]
+            }
+            return [
+                "id": "PRRT_\(comment.id)", "isResolved": resolved.contains(comment.id), "isOutdated": outdated,
+                "path": comment.path, "line": outdated ? NSNull() : comment.line as Any, "originalLine": comment.line,
+                "comments": ["nodes": [root] + answers],
+            ]
+        }
+        return .json(
+            200,
+            [
+                "data": [
+                    "repository": [
+                        "pullRequest": [
+                            "reviewThreads": [
+                                "pageInfo": ["hasNextPage": false, "endCursor": NSNull()], "nodes": nodes,
+                            ]
+                        ]
+                    ]
+                ]
+            ])
+    }
+
+    func resolveReviewThread(_ variables: [String: Any]) -> Reply {
+        let id = variables["id"] as? String ?? ""
+        let root = Int(id.replacing("PRRT_", with: "")) ?? -1
+        let forbidden = state.withLock { state -> Bool in
+            guard !state.forbidResolve else { return true }
+            state.resolvedThreads.insert(root)
+            return false
+        }
+        if forbidden {
+            return .json(
+                200,
+                [
+                    "data": ["resolveReviewThread": NSNull()],
+                    "errors": [["type": "FORBIDDEN", "message": "Resource not accessible by integration"]],
+                ])
+        }
+        return .json(200, ["data": ["resolveReviewThread": ["thread": ["id": id, "isResolved": true]]]])
     }
 }

@@ -60,7 +60,10 @@ extension FakeGitHubServer {
                     continue
                 }
             }
-            comments.append(PostedComment(path: path, line: line, side: side, startLine: startLine, body: text))
+            comments.append(
+                PostedComment(
+                    path: path, line: line, side: side, startLine: startLine, body: text, commitID: pull.headSHA,
+                    anchor: Self.lineText(patch, line: line, side: side)))
         }
         if !errors.isEmpty {
             state.withLock { $0.rejected.append(errors) }
@@ -75,11 +78,17 @@ extension FakeGitHubServer {
         }
         let id = state.withLock { state in
             state.nextID += 1
+            let reviewID = state.nextID
+            var stored = comments
+            for index in stored.indices {
+                state.nextID += 1
+                stored[index].id = state.nextID
+            }
             state.reviews.append(
                 PostedReview(
-                    id: state.nextID, commitID: json["commit_id"] as? String, body: body, event: event,
-                    comments: comments))
-            return state.nextID
+                    id: reviewID, commitID: json["commit_id"] as? String, body: body, event: event,
+                    comments: stored))
+            return reviewID
         }
         let number = pull.json["number"] as? Int ?? 0
         return .json(
@@ -91,6 +100,34 @@ extension FakeGitHubServer {
                 "user": ["login": "github-actions[bot]", "id": 41_898_282, "type": "Bot"],
                 "submitted_at": "2026-11-26T12:00:00Z", "author_association": "NONE",
             ])
+    }
+
+    /// The text of `line` on `side` in `patch`, or `nil` when the patch does not show it.
+    static func lineText(_ patch: String, line target: Int, side: String) -> String? {
+        var old = 0
+        var new = 0
+        for line in patch.components(separatedBy: "\n") {
+            if line.hasPrefix("@@") {
+                let fields = line.components(separatedBy: " ")
+                old = Int(fields[1].dropFirst().components(separatedBy: ",")[0]) ?? 0
+                new = Int(fields[2].dropFirst().components(separatedBy: ",")[0]) ?? 0
+                continue
+            }
+            if line.hasPrefix("\\") { continue }
+            let text = String(line.dropFirst())
+            if line.hasPrefix("+") {
+                if side == "RIGHT" && new == target { return text }
+                new += 1
+            } else if line.hasPrefix("-") {
+                if side == "LEFT" && old == target { return text }
+                old += 1
+            } else {
+                if (side == "RIGHT" ? new : old) == target { return text }
+                old += 1
+                new += 1
+            }
+        }
+        return nil
     }
 
     /// Line number → hunk index for the lines GitHub accepts on `side`; written independently of the code under test.

@@ -146,16 +146,22 @@ extension FakeGitHubServer {
 
     func reviewComments(_ number: Int, query: [String: String]) -> Reply {
         guard state.withLock({ $0.pulls[number] != nil }) else { return notFound }
-        var id = 5000
-        let all = state.withLock { $0.reviews }.flatMap { review in
+        let (reviews, replies) = state.withLock { ($0.reviews, $0.threadReplies) }
+        let roots = reviews.flatMap { review in
             review.comments.map { comment -> [String: Any] in
-                id += 1
-                return [
-                    "id": id, "pull_request_review_id": review.id, "path": comment.path, "line": comment.line,
+                [
+                    "id": comment.id, "pull_request_review_id": review.id, "path": comment.path, "line": comment.line,
                     "side": comment.side, "body": comment.body, "in_reply_to_id": NSNull(), "user": Self.bot,
                 ]
             }
         }
+        let answers = replies.map { reply -> [String: Any] in
+            [
+                "id": reply.id, "body": reply.body, "in_reply_to_id": reply.root,
+                "user": ["login": reply.author, "type": reply.isBot ? "Bot" : "User"],
+            ]
+        }
+        let all = roots + answers
         return page(all, query: query, path: "/repositories/\(repositoryID)/pulls/\(number)/comments")
     }
 

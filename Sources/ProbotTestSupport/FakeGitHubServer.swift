@@ -25,6 +25,22 @@ package final class FakeGitHubServer: Sendable {
         package var side: String
         package var startLine: Int?
         package var body: String
+        /// The REST id, which is also the thread's root comment id.
+        package var id: Int = 0
+        /// The commit the comment was made on, and the commented line's text there (for `isOutdated`).
+        package var commitID = ""
+        package var anchor: String?
+    }
+
+    /// A reply in a review thread: this action's (through the API) or a person's (added by a test).
+    package struct ThreadReply: Sendable, Equatable {
+        package var id: Int
+        package var root: Int
+        package var body: String
+        package var author: String
+        package var isBot: Bool
+        /// Written with the action's token.
+        package var byViewer: Bool
     }
 
     struct PullRequest {
@@ -61,6 +77,11 @@ package final class FakeGitHubServer: Sendable {
         var requests: [ReceivedRequest] = []
         var faults: [Fault] = []
         var nextID = 1000
+        var threadReplies: [ThreadReply] = []
+        /// Root comment ids of resolved threads.
+        var resolvedThreads: Set<Int> = []
+        /// Answer `resolveReviewThread` with GraphQL `FORBIDDEN`, as for a read-only token.
+        var forbidResolve = false
         /// Repository files by commit and path, for the contents API.
         var files: [String: [String: String]] = [:]
     }
@@ -198,8 +219,27 @@ package final class FakeGitHubServer: Sendable {
 
     /// Reactions added, as `issues:<id>:<content>` or `pulls:<id>:<content>`.
     package var reactions: [String] { state.withLock { $0.reactions } }
-    /// Replies posted in review threads.
-    package var replies: [(root: Int, body: String)] { state.withLock { $0.replies } }
+    /// Replies this action posted in review threads.
+    package var replies: [(root: Int, body: String)] {
+        state.withLock { $0.threadReplies.filter(\.byViewer).map { ($0.root, $0.body) } }
+    }
+
+    /// Adds a reply by someone else in the thread of `root`; returns its id.
+    @discardableResult
+    package func addReply(root: Int, body: String, author: String = "octo", isBot: Bool = false) -> Int {
+        state.withLock { state in
+            state.nextID += 1
+            state.threadReplies.append(
+                ThreadReply(id: state.nextID, root: root, body: body, author: author, isBot: isBot, byViewer: false))
+            return state.nextID
+        }
+    }
+
+    /// Root comment ids of the resolved threads.
+    package var resolvedThreads: Set<Int> { state.withLock { $0.resolvedThreads } }
+
+    /// Makes `resolveReviewThread` answer `FORBIDDEN`.
+    package func forbidResolvingThreads() { state.withLock { $0.forbidResolve = true } }
 
     /// Reviews stored so far.
     package var reviews: [PostedReview] { state.withLock { $0.reviews } }

@@ -21,6 +21,12 @@ package enum InputDefaults {
     package static let auditMaxFileBytes = 200_000
     /// Lines of surrounding code shown above a hunk, up to its enclosing scope.
     package static let contextLines = 60
+    /// Resolve this action's threads whose problem a push fixed.
+    package static let resolveFixed = true
+    /// Ask the model before resolving a thread as fixed.
+    package static let verifyFixes = false
+    /// Answer replies in this action's review threads.
+    package static let replyInThreads = true
     /// Write the walkthrough into the pull request's description.
     package static let describe = false
     /// The repository's configuration file.

@@ -23,6 +23,8 @@ extension ProbotInputs {
         settings.explicitInputs = explicit
         settings.contextLines = contextLines
         settings.describe = describe
+        settings.resolveFixed = resolveFixed
+        settings.verifyFixes = verifyFixes
         return settings
     }
 

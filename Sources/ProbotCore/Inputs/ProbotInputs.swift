@@ -80,6 +80,12 @@ package struct ProbotInputs: Sendable, Equatable {
     package var maxWaitSeconds: Int
     /// Seconds before a model request is abandoned.
     package var requestTimeoutSeconds: Int
+    /// Resolve this action's threads whose problem a push fixed.
+    package var resolveFixed: Bool = InputDefaults.resolveFixed
+    /// Ask the model before resolving a thread as fixed.
+    package var verifyFixes: Bool = InputDefaults.verifyFixes
+    /// Answer replies in this action's review threads without a command.
+    package var replyInThreads: Bool = InputDefaults.replyInThreads
     /// Also write the summary and walkthrough into the pull request's description.
     package var describe: Bool = InputDefaults.describe
     /// Lines of surrounding code shown above a hunk (`0`: none).
@@ -201,6 +207,9 @@ package struct ProbotInputs: Sendable, Equatable {
             "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
         inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
         inputs.describe = reader.bool("describe", default: InputDefaults.describe)
+        inputs.resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
+        inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
+        inputs.replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)
         inputs.contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
         inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(

@@ -5,15 +5,18 @@ package struct ReviewMemory: Sendable {
     package var comparer: any ChangeComparer
     /// Keeps the walkthrough in the description (`describe: true`).
     package var descriptions: (any DescriptionStore)?
+    /// Reads and resolves review threads (`resolve-fixed`).
+    package var threads: (any ReviewThreadStore)?
 
     /// Memberwise initialiser.
     package init(
         history: any ReviewHistorySource, summaries: any StickySummaryStore, comparer: any ChangeComparer,
-        descriptions: (any DescriptionStore)? = nil
+        descriptions: (any DescriptionStore)? = nil, threads: (any ReviewThreadStore)? = nil
     ) {
         self.history = history
         self.summaries = summaries
         self.comparer = comparer
         self.descriptions = descriptions
+        self.threads = threads
     }
 }

@@ -125,6 +125,13 @@ package struct ReviewPipeline: Sendable {
             report.record(posted)
         }
         if report.failure == nil && report.publishBlocked == nil, let memory {
+            if let followUp = await followUpThreads(
+                ref, head: head, prior: fetched.prior, selection: selection, report: report, settings: engine.settings)
+            {
+                report.threads = followUp.counts
+                report.diagnostics += followUp.diagnostics
+                report.verifyUsage = followUp.usage
+            }
             do {
                 _ = try await memory.summaries.upsertSummary(
                     ref, body: StickySummaryRenderer.render(report), existingID: fetched.prior.summaryCommentID)

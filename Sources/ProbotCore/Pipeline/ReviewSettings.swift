@@ -24,6 +24,10 @@ package struct ReviewSettings: Sendable {
     package var incremental = InputDefaults.incremental
     /// Plan only: no model calls, nothing posted.
     package var dryRun = InputDefaults.dryRun
+    /// Resolve this action's threads whose problem a push fixed.
+    package var resolveFixed = InputDefaults.resolveFixed
+    /// Ask the model before resolving a thread as fixed.
+    package var verifyFixes = InputDefaults.verifyFixes
     /// Also write the summary and walkthrough into the pull request's description.
     package var describe = InputDefaults.describe
     /// Most lines of surrounding code shown above a hunk (`0`: none).

@@ -45,6 +45,7 @@ package enum JobSummaryRenderer {
                     "| Review | \(link) · \(report.placement.inline.count) inline comment(s)\(report.usedBodyFallback ? " (inline comments moved to the body after a 422)" : "") |\n"
             }
         }
+        if let threads = report.threads { out += "| Review threads | \(threads.line) |\n" }
         let widened = report.files.count { !$0.context.isEmpty }
         if widened > 0 || !report.contextGaps.isEmpty {
             out += "| Context | \(widened) file(s) shown with the code around their hunks"

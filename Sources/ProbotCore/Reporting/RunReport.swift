@@ -39,6 +39,10 @@ package struct RunReport: Sendable, Equatable {
     package var summaryUsage: TokenUsage = .zero
     /// Requests made for the summary merge (0 or 1).
     package var summaryRequests = 0
+    /// This action's review threads after the run: opened now, resolved as addressed, still open.
+    package var threads: ThreadCounts?
+    /// Tokens of `verify-fixes` requests.
+    package var verifyUsage: TokenUsage = .zero
     /// Files whose hunks went without surrounding code, and why.
     package var contextGaps: [ContextGap] = []
     /// The skip rule of the repository's configuration that matched; nothing was reviewed.
@@ -58,7 +62,7 @@ package struct RunReport: Sendable, Equatable {
     }
 
     /// Tokens billed across all requests.
-    package var usage: TokenUsage { outcomes.reduce(summaryUsage) { $0 + $1.usage } }
+    package var usage: TokenUsage { outcomes.reduce(summaryUsage + verifyUsage) { $0 + $1.usage } }
 
     /// Estimated cost in US dollars of the tokens billed, `nil` when the price is unknown.
     package var costUSD: Double? {

@@ -18,6 +18,7 @@ package enum StickySummaryRenderer {
             out += "| Already posted earlier | \(report.placement.alreadyPosted.count) |\n"
         }
         out += "| Files reviewed | \(report.reviewedPaths.count) |\n"
+        if let threads = report.threads { out += "| Review threads | \(threads.line) |\n" }
         if report.unchangedSinceLastReview > 0 {
             out += "| Unchanged since the last review | \(report.unchangedSinceLastReview) |\n"
         }

@@ -94,7 +94,9 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             await ReviewRun(
                 pipeline: ReviewPipeline(
                     source: github, publisher: github,
-                    memory: ReviewMemory(history: github, summaries: github, comparer: github, descriptions: github),
+                    memory: ReviewMemory(
+                        history: github, summaries: github, comparer: github, descriptions: github,
+                        threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL)),
                     engine: engine,
                     config: configLoader(ref), appliesSkipRules: appliesSkipRules, contents: contents(ref)),
                 policy: inputs.failurePolicy

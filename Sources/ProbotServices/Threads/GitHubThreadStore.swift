@@ -1,0 +1,136 @@
+package import Foundation
+package import ProbotCore
+
+/// Review threads through GitHub's GraphQL API: `reviewThreads` (paginated) to read, `resolveReviewThread` to
+/// resolve; replies go through REST.
+package struct GitHubThreadStore: ReviewThreadStore {
+    package var client: GitHubClient
+    package var graphQLURL: URL
+
+    /// Memberwise initialiser.
+    package init(client: GitHubClient, graphQLURL: URL) {
+        self.client = client
+        self.graphQLURL = graphQLURL
+    }
+
+    /// Most pages of 100 threads read.
+    package static let pageLimit = 20
+
+    static let threadsQuery = """
+        query($owner: String!, $name: String!, $number: Int!, $after: String) {
+          repository(owner: $owner, name: $name) {
+            pullRequest(number: $number) {
+              reviewThreads(first: 100, after: $after) {
+                pageInfo { hasNextPage endCursor }
+                nodes {
+                  id isResolved isOutdated path line originalLine
+                  comments(first: 50) { nodes { databaseId body viewerDidAuthor author { login __typename } } }
+                }
+              }
+            }
+          }
+        }
+        """
+
+    private struct Page: Decodable {
+        struct Author: Decodable {
+            var login: String
+            var typename: String?
+            enum CodingKeys: String, CodingKey {
+                case login
+                case typename = "__typename"
+            }
+        }
+        struct Comment: Decodable {
+            var databaseId: Int?
+            var body: String?
+            var viewerDidAuthor: Bool?
+            var author: Author?
+        }
+        struct Comments: Decodable { var nodes: [Comment] }
+        struct Thread: Decodable {
+            var id: String
+            var isResolved: Bool
+            var isOutdated: Bool
+            var path: String
+            var line: Int?
+            var originalLine: Int?
+            var comments: Comments
+        }
+        struct PageInfo: Decodable {
+            var hasNextPage: Bool
+            var endCursor: String?
+        }
+        struct Threads: Decodable {
+            var pageInfo: PageInfo
+            var nodes: [Thread]
+        }
+        struct PullRequest: Decodable { var reviewThreads: Threads }
+        struct Repository: Decodable { var pullRequest: PullRequest? }
+        struct DataField: Decodable { var repository: Repository? }
+        var data: DataField?
+        var errors: [GraphQLProblem]?
+    }
+
+    struct GraphQLProblem: Decodable, Error, CustomStringConvertible {
+        var type: String?
+        var message: String
+        var description: String { "GraphQL: \(message)" }
+    }
+
+    package func threads(_ ref: PullRequestRef) async throws -> [ReviewThread] {
+        var result: [ReviewThread] = []
+        var after: String?
+        for _ in 0..<Self.pageLimit {
+            var variables: [String: JSONValue] = [
+                "owner": .string(ref.owner), "name": .string(ref.repo), "number": .number(Double(ref.number)),
+            ]
+            if let after { variables["after"] = .string(after) }
+            let data = try await post(Self.threadsQuery, variables: variables, operation: "read the review threads")
+            let page = try JSONDecoder().decode(Page.self, from: data)
+            guard let threads = page.data?.repository?.pullRequest?.reviewThreads else {
+                throw page.errors?.first ?? GraphQLProblem(type: nil, message: "no review threads in the answer")
+            }
+            result += threads.nodes.map { thread in
+                ReviewThread(
+                    id: thread.id, isResolved: thread.isResolved, isOutdated: thread.isOutdated, path: thread.path,
+                    line: thread.line, originalLine: thread.originalLine,
+                    comments: thread.comments.nodes.map {
+                        ThreadComment(
+                            id: $0.databaseId ?? 0, body: $0.body ?? "", author: $0.author?.login ?? "ghost",
+                            authorIsBot: $0.author?.typename == "Bot", byViewer: $0.viewerDidAuthor ?? false)
+                    })
+            }
+            guard threads.pageInfo.hasNextPage, let cursor = threads.pageInfo.endCursor else { break }
+            after = cursor
+        }
+        return result
+    }
+
+    package func resolve(threadID: String) async throws {
+        struct Answer: Decodable { var errors: [GraphQLProblem]? }
+        let data = try await post(
+            "mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }",
+            variables: ["id": .string(threadID)], operation: "resolve a review thread")
+        if let problem = try JSONDecoder().decode(Answer.self, from: data).errors?.first {
+            if problem.type == "FORBIDDEN" { throw ThreadStoreError.forbidden(problem.message) }
+            throw problem
+        }
+    }
+
+    package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String? {
+        try await GitHubPullRequestService(client: client).reply(ref, rootCommentID: rootCommentID, body: body)
+    }
+
+    private func post(_ query: String, variables: [String: JSONValue], operation: String) async throws -> Data {
+        let body = JSONValue.object(["query": .string(query), "variables": .object(variables)])
+        let response = try await client.send("POST", graphQLURL, body: try JSONEncoder().encode(body))
+        if response.status == 403 {
+            throw ThreadStoreError.forbidden(GitHubAPIError(operation: operation, response: response).message)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw GitHubAPIError(operation: operation, response: response)
+        }
+        return response.body
+    }
+}
