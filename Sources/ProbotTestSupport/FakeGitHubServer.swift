@@ -235,6 +235,17 @@ package final class FakeGitHubServer: Sendable {
         }
     }
 
+    /// Adds a reply written with the action's token (as a personal access token makes it: a user); returns its id.
+    package func reply(root: Int, asAction body: String) async throws -> Int {
+        state.withLock { state in
+            state.nextID += 1
+            state.threadReplies.append(
+                ThreadReply(
+                    id: state.nextID, root: root, body: body, author: "octo-maintainer", isBot: false, byViewer: true))
+            return state.nextID
+        }
+    }
+
     /// Root comment ids of the resolved threads.
     package var resolvedThreads: Set<Int> { state.withLock { $0.resolvedThreads } }
 

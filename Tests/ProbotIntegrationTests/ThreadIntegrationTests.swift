@@ -117,3 +117,123 @@ struct ThreadIntegrationTests {
         }
     }
 }
+
+/// Replies in this action's threads are answered without a command.
+struct ThreadReplyIntegrationTests {
+    /// Review calls answer with the risky-line findings; thread replies answer with `answer`.
+    static func model(conceding: Bool) -> @Sendable (FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer {
+        { call in
+            guard call.messages.first?.content.contains("Someone replied to your finding") == true else {
+                return ThreadIntegrationTests.model(call)
+            }
+            let answer: [String: Any] = [
+                "reply": conceding
+                    ? "You are right, the caller validates it." : "It can still be called with user input.",
+                "concede": conceding,
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: answer)) ?? Data()
+            return .content(String(decoding: data, as: UTF8.self), promptTokens: 400, completionTokens: 30)
+        }
+    }
+
+    /// A `pull_request_review_comment` event for comment `id` replying in the thread of `root`.
+    static func replyEvent(id: Int, root: Int, body: String, userType: String = "User") throws -> Data {
+        var event = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data("pull_request_review_comment.json", in: .module))
+                as? [String: Any])
+        var comment = try #require(event["comment"] as? [String: Any])
+        comment["id"] = id
+        comment["in_reply_to_id"] = root
+        comment["body"] = body
+        comment["path"] = "src/app.py"
+        comment["line"] = 2
+        comment["diff_hunk"] = "@@ -0,0 +1,2 @@\n+a1 = risky(1)\n+a2 = risky(2)"
+        comment["user"] = ["login": userType == "Bot" ? "other-app[bot]" : "octo", "id": 9, "type": userType]
+        event["comment"] = comment
+        event["sender"] = comment["user"]
+        return try JSONSerialization.data(withJSONObject: event)
+    }
+
+    static func firstReview(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer) async throws -> Int {
+        github.addPullRequest(
+            number: 42, headSHA: ActionRunTests.headSHA, files: [ThreadIntegrationTests.file(fixed: [])])
+        try await ThreadIntegrationTests.harness(github, openAI, action: "opened").run()
+        return ThreadIntegrationTests.root(github, line: 2)
+    }
+
+    static func harness(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, event: Data) throws -> ActionHarness {
+        try ActionHarness(
+            eventName: "pull_request_review_comment", event: event, inputs: ActionRunTests.inputs(github, openAI),
+            githubURL: github.baseURL)
+    }
+
+    @Test func aPersonsReplyGetsExactlyOneAnswer() async throws {
+        try await withFakes(script: Self.model(conceding: false)) { github, openAI in
+            let root = try await Self.firstReview(github, openAI)
+            let question = github.addReply(root: root, body: "Why is this a problem? The caller validates it.")
+            let event = try Self.replyEvent(
+                id: question, root: root, body: "Why is this a problem? The caller validates it.")
+            #expect(try await Self.harness(github, openAI, event: event).perform().failure == nil)
+            let answers = github.replies.filter { $0.root == root }
+            #expect(answers.count == 1)
+            #expect(answers.first?.body.hasPrefix("@octo It can still be called with user input.") == true)
+            #expect(github.reactions.contains("pulls:\(question):eyes"))
+            let prompt = try #require(openAI.calls.last?.userText)
+            #expect(prompt.contains("@octo: Why is this a problem?"))
+            #expect(prompt.contains("you: 🟠 **Risky call 2**"))
+            #expect(github.resolvedThreads.isEmpty, "no concession, no resolve")
+            // The same event again (a re-run): answered already, so nothing more.
+            #expect(try await Self.harness(github, openAI, event: event).perform().failure == nil)
+            #expect(github.replies.filter { $0.root == root }.count == 1)
+        }
+    }
+
+    @Test func aConcessionResolvesTheThread() async throws {
+        try await withFakes(script: Self.model(conceding: true)) { github, openAI in
+            let root = try await Self.firstReview(github, openAI)
+            let question = github.addReply(root: root, body: "The caller validates it.")
+            let event = try Self.replyEvent(id: question, root: root, body: "The caller validates it.")
+            #expect(try await Self.harness(github, openAI, event: event).perform().failure == nil)
+            #expect(github.resolvedThreads == [root])
+        }
+    }
+
+    @Test func repliesByBotsOrByTheActionItselfGetNoAnswer() async throws {
+        try await withFakes(script: Self.model(conceding: false)) { github, openAI in
+            let root = try await Self.firstReview(github, openAI)
+            let calls = openAI.calls.count
+            let bot = github.addReply(root: root, body: "Automated note.", author: "other-app[bot]", isBot: true)
+            let botEvent = try Self.replyEvent(id: bot, root: root, body: "Automated note.", userType: "Bot")
+            #expect(try await Self.harness(github, openAI, event: botEvent).perform().failure == nil)
+            // The action's own reply (as with a personal token, which GitHub shows as a user).
+            let own = try await github.reply(root: root, asAction: "Addressed earlier.")
+            let ownEvent = try Self.replyEvent(id: own, root: root, body: "Addressed earlier.")
+            #expect(try await Self.harness(github, openAI, event: ownEvent).perform().failure == nil)
+            #expect(openAI.calls.count == calls)
+            #expect(github.replies.filter { $0.root == root }.count == 1, "only the action's own reply")
+        }
+    }
+
+    @Test func aReplyOutsideTheActionsThreadsIsIgnored() async throws {
+        try await withFakes(script: Self.model(conceding: false)) { github, openAI in
+            _ = try await Self.firstReview(github, openAI)
+            let calls = openAI.calls.count
+            let event = try Self.replyEvent(id: 990_001, root: 990_000, body: "What about this?")
+            let outcome = try await Self.harness(github, openAI, event: event).perform()
+            #expect(outcome.failure == nil)
+            #expect(openAI.calls.count == calls)
+        }
+    }
+
+    @Test func replyInThreadsFalseLeavesRepliesAlone() async throws {
+        try await withFakes(script: Self.model(conceding: false)) { github, openAI in
+            let root = try await Self.firstReview(github, openAI)
+            let question = github.addReply(root: root, body: "Why?")
+            var harness = try Self.harness(
+                github, openAI, event: try Self.replyEvent(id: question, root: root, body: "Why?"))
+            harness.environment[ActionEnvironment.variableName(forInput: "reply-in-threads")] = "false"
+            #expect(await harness.perform().failure == nil)
+            #expect(github.replies.isEmpty)
+        }
+    }
+}

@@ -28,6 +28,12 @@ package struct CommandResponder: Sendable {
     package struct Outcome: Sendable, Equatable {
         package var replyURL: String?
         package var usage: TokenUsage
+
+        /// Memberwise initialiser.
+        package init(replyURL: String?, usage: TokenUsage) {
+            self.replyURL = replyURL
+            self.usage = usage
+        }
     }
 
     /// Answers the command in `context` with one reply.
@@ -37,7 +43,8 @@ package struct CommandResponder: Sendable {
         if context.inReviewThread {
             let guidance = settings.promptBuilder().guidance(for: context.path.map { [$0] } ?? [])
             messages = CommandPrompts.thread(
-                context, language: settings.language, guidance: guidance, scope: await scope(of: context))
+                context, language: settings.language, guidance: guidance,
+                scope: await CommentedHunk.scope(of: context, contents: contents, contextLines: settings.contextLines))
         } else if case .chat(let question) = context.command {
             messages = try await chatMessages(ref, context, question: question)
         } else {
@@ -55,18 +62,6 @@ package struct CommandResponder: Sendable {
             : try await conversation.comment(ref, body: text)
         console.info("replied to @\(context.author)" + (url.map { ": \($0)" } ?? ""))
         return Outcome(replyURL: url, usage: completion.usage)
-    }
-
-    /// The lines from the commented hunk's enclosing scope down to the hunk, read at the head commit.
-    private func scope(of context: CommandContext) async -> [NumberedLine] {
-        guard settings.contextLines > 0, let contents, let path = context.path, let head = context.headSHA,
-            let hunk = try? PatchParser.parse(context.diffHunk ?? "").first
-        else { return [] }
-        let file = ChangedFile(filename: path, status: "modified", patch: context.diffHunk)
-        guard case .text(let text)? = await contents.texts(of: [file], at: head).texts[path] else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return ContextBuilder(maxAbove: settings.contextLines, below: 0).windows(for: [hunk], source: lines)[
-            hunk.newStart]?.above ?? []
     }
 
     /// `/chatgpt` on an issue (recent comments) or a pull request (the diff within the budget).

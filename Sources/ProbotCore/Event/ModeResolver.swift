@@ -6,7 +6,8 @@ package enum ModeResolver {
     /// - Throws: ``EventError`` for payloads that lack what the chosen mode needs.
     package static func resolve(
         eventName: String?, event: GitHubEvent, mode: ModeInput, pullRequest: String?, repository: String?,
-        allowedAssociations: Set<String> = InputDefaults.allowedAssociations
+        allowedAssociations: Set<String> = InputDefaults.allowedAssociations,
+        replyInThreads: Bool = InputDefaults.replyInThreads
     ) throws(EventError) -> RunPlan {
         let fullName = event.repository?.fullName ?? repository
         let name = eventName ?? "unknown"
@@ -23,7 +24,9 @@ package enum ModeResolver {
             guard ["issue_comment", "pull_request_review_comment"].contains(name) else {
                 return .skip("`mode: chat` answers comment commands; event `\(name)` has no comment")
             }
-            return try command(event, eventName: name, repository: fullName, allowed: allowedAssociations)
+            return try command(
+                event, eventName: name, repository: fullName, allowed: allowedAssociations,
+                replyInThreads: replyInThreads)
         case .review:
             if ["pull_request", "pull_request_target"].contains(name) {
                 return try pullRequestPlan(eventName: name, event: event)
@@ -48,7 +51,9 @@ package enum ModeResolver {
                     "a manual run needs the `pull-request` input (a number or URL) to review a pull request, or `mode: audit` to audit the repository"
                 )
             case "issue_comment", "pull_request_review_comment":
-                return try command(event, eventName: name, repository: fullName, allowed: allowedAssociations)
+                return try command(
+                    event, eventName: name, repository: fullName, allowed: allowedAssociations,
+                    replyInThreads: replyInThreads)
             default:
                 return .skip(
                     "event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands"
@@ -102,14 +107,18 @@ package enum ModeResolver {
     }
 
     /// The command plan of a comment event, or a skip for bots, strangers and comments without a command.
-    static func command(_ event: GitHubEvent, eventName: String, repository: String?, allowed: Set<String>)
-        throws(EventError) -> RunPlan
-    {
+    static func command(
+        _ event: GitHubEvent, eventName: String, repository: String?, allowed: Set<String>, replyInThreads: Bool = true
+    ) throws(EventError) -> RunPlan {
         guard let comment = event.comment else { throw .malformed("a `\(eventName)` payload has no `comment`") }
         guard event.action == nil || event.action == "created" else {
             return .skip("comment was \(event.action ?? "changed"); only new comments run commands")
         }
-        guard let command = CommentCommand.parse(comment.body) else {
+        // A reply in a review thread needs no command: the thread may be this action's (checked when it runs).
+        let isThreadReply =
+            eventName == "pull_request_review_comment" && comment.inReplyToID != nil && replyInThreads
+        let parsed = CommentCommand.parse(comment.body)
+        guard let command = parsed ?? (isThreadReply ? .chat(question: comment.body) : nil) else {
             return .skip("the comment has no /chatgpt, /review or /refactor command")
         }
         if event.sender?.type == "Bot" || comment.user?.type == "Bot" {
@@ -134,7 +143,7 @@ package enum ModeResolver {
                 diffHunk: comment.diffHunk ?? "", path: comment.path, line: comment.line,
                 threadRootID: comment.inReplyToID ?? comment.id, baseSHA: pullRequest.base.sha,
                 headSHA: pullRequest.head.sha)
-            return .command(ref, context)
+            return parsed == nil ? .threadReply(ref, context) : .command(ref, context)
         }
         guard let issue = event.issue, let ref = PullRequestRef(fullName: repository, number: issue.number) else {
             throw .malformed("an `issue_comment` payload has no `issue`")

@@ -6,6 +6,9 @@ package enum RunPlan: Sendable, Equatable {
     case audit(repository: String)
     /// Answer a comment command.
     case command(PullRequestRef, CommandContext)
+    /// Answer a reply in one of this action's review threads (no command needed); the context's command holds
+    /// the reply's text as a question.
+    case threadReply(PullRequestRef, CommandContext)
     /// Do nothing; say why.
     case skip(String)
 }

@@ -28,17 +28,4 @@ package struct CommandRun: Sendable {
                 "completion-tokens": String(outcome.usage.completionTokens),
             ]))
     }
-
-    /// Adds the 👀 reaction that says the command was seen; a failure is only a warning.
-    package static func acknowledge(
-        _ ref: PullRequestRef, _ context: CommandContext, on conversation: any Conversation
-    ) async -> Diagnostic? {
-        do {
-            try await conversation.react(
-                ref, commentID: context.commentID, inReviewThread: context.inReviewThread, content: "eyes")
-            return nil
-        } catch {
-            return .warning("could not add the 👀 reaction: \(error)")
-        }
-    }
 }

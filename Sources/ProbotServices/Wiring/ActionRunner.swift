@@ -90,6 +90,20 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                 fallback: GitHubContentSource(
                     client: github.client, graphQLURL: graphQLURL, owner: ref.owner, repo: ref.repo))
         }
+        /// The settings with the repository's configuration at the pull request's base applied.
+        /// `stop` is set when the configuration is invalid.
+        func commandSettings(
+            _ ref: PullRequestRef, _ context: CommandContext
+        ) async -> (settings: ReviewSettings, warnings: [Diagnostic], stop: RunOutcome?) {
+            guard let base = context.baseSHA else { return (settings, [], nil) }
+            do {
+                return (ConfigMerge.apply(try await configLoader(ref).load(at: base), to: settings).0, [], nil)
+            } catch let error as ConfigError {
+                return (settings, [], .failed(.invalidConfig(error), subject: "\(ref)"))
+            } catch {
+                return (settings, [.warning("could not read the repository's configuration (\(error))")], nil)
+            }
+        }
         func review(_ ref: PullRequestRef, appliesSkipRules: Bool) async -> RunOutcome {
             await ReviewRun(
                 pipeline: ReviewPipeline(
@@ -125,29 +139,35 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                 commit: environment["GITHUB_SHA"] ?? "", runURL: runURL(repository)
             ).run(repository)
         case .command(let ref, let context):
-            if let warning = await CommandRun.acknowledge(ref, context, on: github) { notes.append(warning) }
+            if let warning = await Acknowledgement.react(ref, context, on: github) { notes.append(warning) }
             if context.command == .review && !context.inReviewThread {
                 outcome = await review(ref, appliesSkipRules: false)
             } else if let model {
-                var commandSettings = settings
-                if let base = context.baseSHA {
-                    do {
-                        (commandSettings, _) = ConfigMerge.apply(
-                            try await configLoader(ref).load(at: base), to: settings)
-                    } catch let error as ConfigError {
-                        return .failed(.invalidConfig(error), subject: "\(ref)")
-                    } catch {
-                        notes.append(.warning("could not read the repository's configuration (\(error))"))
-                    }
-                }
+                let prepared = await commandSettings(ref, context)
+                if let stop = prepared.stop { return stop }
+                notes += prepared.warnings
                 outcome = await CommandRun(
                     responder: CommandResponder(
-                        conversation: github, model: model, profile: inputs.modelProfile, settings: commandSettings,
+                        conversation: github, model: model, profile: inputs.modelProfile, settings: prepared.settings,
                         counter: counter, console: console, contents: contents(ref))
                 ).run(ref, context)
             } else {
                 outcome = .skipped("`dry-run` is on: the command was not answered")
             }
+        case .threadReply(let ref, let context):
+            guard let model else {
+                outcome = .skipped("`dry-run` is on: the reply was not answered")
+                break
+            }
+            let prepared = await commandSettings(ref, context)
+            if let stop = prepared.stop { return stop }
+            notes += prepared.warnings
+            outcome = await ThreadReplyRun(
+                responder: ThreadResponder(
+                    threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL), conversation: github,
+                    model: model, profile: inputs.modelProfile, settings: prepared.settings, console: console,
+                    contents: contents(ref))
+            ).run(ref, context)
         case .skip(let reason):
             outcome = .skipped(reason)
         }

@@ -28,7 +28,7 @@ package enum RunSetup {
             plan = try ModeResolver.resolve(
                 eventName: environment["GITHUB_EVENT_NAME"], event: event, mode: inputs.mode,
                 pullRequest: inputs.pullRequest, repository: environment["GITHUB_REPOSITORY"],
-                allowedAssociations: inputs.allowedAssociations)
+                allowedAssociations: inputs.allowedAssociations, replyInThreads: inputs.replyInThreads)
         } catch {
             throw .event(error)
         }

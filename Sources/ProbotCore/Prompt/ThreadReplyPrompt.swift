@@ -1,0 +1,46 @@
+/// The prompt for answering a reply in one of this action's review threads.
+package enum ThreadReplyPrompt {
+    /// The answer's strict schema: the reply, and whether the reviewer concedes (which resolves the thread).
+    package static let schema: JSONValue = .object([
+        "type": .string("object"), "additionalProperties": .bool(false),
+        "required": .array([.string("reply"), .string("concede")]),
+        "properties": .object([
+            "reply": .object([
+                "type": .string("string"), "description": .string("The answer, briefly, in Markdown."),
+            ]),
+            "concede": .object([
+                "type": .string("boolean"),
+                "description": .string(
+                    "True when the reply shows the finding is wrong or already handled, so the thread can be resolved."
+                ),
+            ]),
+        ]),
+    ])
+
+    /// The messages: the thread oldest first, the hunk with its enclosing scope, and the file's path.
+    package static func messages(
+        _ thread: ReviewThread, context: CommandContext, scope: [NumberedLine], language: String, guidance: String
+    ) -> [ChatMessage] {
+        let system = """
+            You are ChatGPT Probot, the reviewer who started this pull request review thread. Someone replied to \
+            your finding. Answer briefly and concretely: explain, correct yourself, or suggest a fix. When the reply \
+            shows your finding is wrong or already handled, say so plainly and set `concede` to true; otherwise \
+            false. \(CommandPrompts.rules) Write in \(language). Answer with JSON matching the schema.
+            """ + guidance
+        var user = "File `\(thread.path)`"
+        if let line = thread.line ?? thread.originalLine { user += ", line \(line)" }
+        user += ".\n"
+        if !scope.isEmpty {
+            user += "The code above the hunk, from its enclosing scope (for understanding only):\n<untrusted>\n"
+            user += scope.map { "~\($0.number): \($0.text)" }.joined(separator: "\n") + "\n</untrusted>\n"
+        }
+        user += "The hunk:\n<untrusted>\n```diff\n\(context.diffHunk ?? "")\n```\n</untrusted>\n"
+        user += "The thread, oldest first (your comments are marked `you`):\n<untrusted>\n"
+        for comment in thread.comments {
+            let who = comment.byViewer ? "you" : "@\(comment.author)"
+            user += "\(who): \(String(comment.body.prefix(3_000)))\n---\n"
+        }
+        user += "</untrusted>"
+        return [.system(system), .user(user)]
+    }
+}
