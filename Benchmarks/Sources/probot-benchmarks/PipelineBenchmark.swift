@@ -37,6 +37,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
     @Option(help: "The action's context-lines (0 turns the code around hunks off).")
     var contextLines = InputDefaults.contextLines
 
+    @Option(help: "The action's optimize: time or cost.")
+    var optimize = InputDefaults.optimize.rawValue
+
     func run() async throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ValidationError(
@@ -136,6 +139,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
             "INPUT_GITHUB-TOKEN": github.token, "INPUT_OPENAI-API-KEY": openAI.apiKey,
             "INPUT_OPENAI-BASE-URL": openAI.baseURL.absoluteString, "INPUT_MAX-CONCURRENCY": String(concurrency),
             "INPUT_MAX-COMMENTS": "25", "INPUT_CONTEXT-LINES": String(contextLines),
+            "INPUT_OPTIMIZE": optimize,
         ]) { $1 }
 
         let process = Process()
@@ -182,7 +186,8 @@ struct PipelineBenchmark: AsyncParsableCommand {
         // The summary merge (the one request without a schema) runs after the reviews, not beside them.
         let merge = openAI.calls.contains { $0.responseFormatType == nil } ? latencies.popLast() ?? 0 : 0
         return Measurement(
-            wall: wall, floor: Self.makespan(latencies, workers: concurrency) + merge, requests: openAI.calls.count,
+            wall: wall, floor: Self.floor(latencies, base: fixed, workers: concurrency) + merge,
+            requests: openAI.calls.count,
             githubRequests: github.requests.count,
             filePages: github.requests.filter { $0.path.hasSuffix("/files") }.count,
             promptTokens: plan.promptTokens,
@@ -193,15 +198,15 @@ struct PipelineBenchmark: AsyncParsableCommand {
             peakRSSMB: peakKB / 1024, startup: startup)
     }
 
-    /// The shortest time `workers` parallel slots can finish these requests in (longest first, each to the
-    /// earliest free slot); for equal latencies, latency × ⌈requests / workers⌉.
-    static func makespan(_ durations: [Double], workers: Int) -> Double {
-        var slots = [Double](repeating: 0, count: max(1, workers))
-        for duration in durations.sorted(by: >) {
-            let index = slots.indices.min { slots[$0] < slots[$1] } ?? 0
-            slots[index] += duration
-        }
-        return slots.max() ?? 0
+    /// The shortest time the model allows for these answers, however they were split: one base latency plus the
+    /// time to write every answer spread evenly over the slots (or the longest single answer, if larger), and never
+    /// less than ⌈requests / slots⌉ rounds of the base latency. For a fixed latency this is latency × rounds.
+    static func floor(_ durations: [Double], base: Double, workers: Int) -> Double {
+        guard !durations.isEmpty else { return 0 }
+        let writing = durations.map { max(0, $0 - base) }
+        let spread = base + max(writing.reduce(0, +) / Double(max(1, workers)), writing.max() ?? 0)
+        let rounds = Double((durations.count + workers - 1) / max(1, workers)) * base
+        return max(spread, rounds)
     }
 
     /// `VmHWM` (peak resident set) of a process, from `/proc`.

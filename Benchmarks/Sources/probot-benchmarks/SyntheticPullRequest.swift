@@ -94,6 +94,10 @@ enum SyntheticPullRequest {
         }
         let data =
             (try? JSONSerialization.data(withJSONObject: ["summary": "Reviewed.", "findings": findings])) ?? Data()
-        return .content(String(decoding: data, as: UTF8.self), completionTokens: 40 + 60 * findings.count)
+        // The answer grows with what the model was shown: a line per file and findings in proportion to the
+        // changed lines (what makes a real model's answer, and so its latency, longer).
+        let changed = call.userText.split(separator: "\n").count { $0.hasPrefix("+") || $0.hasPrefix("-") }
+        return .content(
+            String(decoding: data, as: UTF8.self), completionTokens: 30 + 20 * call.filePaths.count + 2 * changed)
     }
 }

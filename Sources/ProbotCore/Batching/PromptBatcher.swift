@@ -7,12 +7,17 @@ package struct PromptBatcher: Sendable {
     package var counter: any TokenCounter
     package var builder: PromptBuilder
     package var budget: ReviewBudget
+    /// Spreads a small pull request over the idle slots (`optimize: time`); `nil` packs for the fewest requests.
+    package var balancing: BalancedPacking?
 
     /// Memberwise initialiser.
-    package init(counter: any TokenCounter, builder: PromptBuilder, budget: ReviewBudget) {
+    package init(
+        counter: any TokenCounter, builder: PromptBuilder, budget: ReviewBudget, balancing: BalancedPacking? = nil
+    ) {
         self.counter = counter
         self.builder = builder
         self.budget = budget
+        self.balancing = balancing
     }
 
     /// Tokens of a request with no diff: system prompt, framing and PR context.
@@ -29,7 +34,10 @@ package struct PromptBatcher: Sendable {
             items += pieces
             skipped += left
         }
-        let bins = packFirstFitDecreasing(items, capacity: available)
+        var bins = packFirstFitDecreasing(items, capacity: available)
+        if let balanced = balancing?.bins(items, capacity: available, fixedTokens: fixed, current: bins.count) {
+            bins = balanced.sorted { ($0.map(\.order).min() ?? 0) < ($1.map(\.order).min() ?? 0) }
+        }
         var batches: [ReviewBatch] = []
         var queue = bins.map { $0.sorted { ($0.order, $0.part?.index ?? 0) < ($1.order, $1.part?.index ?? 0) } }
         while !queue.isEmpty {

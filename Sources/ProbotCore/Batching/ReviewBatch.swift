@@ -24,6 +24,9 @@ package struct BatchItem: Sendable, Equatable {
     }
 
     /// Position of a split file's piece.
+    /// The changed lines it holds: the predictor of how long the model's answer about it will be.
+    package var weight: Int { hunks.reduce(0) { $0 + $1.changedLineCount } }
+
     package struct Part: Sendable, Equatable {
         package var index: Int
         package var count: Int
@@ -61,6 +64,9 @@ package struct ReviewBatch: Sendable, Equatable {
         var seen = Set<String>()
         return items.map(\.file.path).filter { seen.insert($0).inserted }
     }
+
+    /// The changed lines the request holds, which predict the length (and so the time) of its answer.
+    package var weight: Int { items.reduce(0) { $0 + $1.weight } }
 }
 
 /// The outcome of batching: the requests to make and everything left out, with reasons.

@@ -29,6 +29,8 @@ package enum InputDefaults {
     package static let replyInThreads = true
     /// Write the walkthrough into the pull request's description.
     package static let describe = false
+    /// Plan for the shortest review (`time`) or the fewest requests (`cost`).
+    package static let optimize = Optimize.time
     /// The repository's configuration file.
     package static let configFile = ".github/chatgpt-probot.yml"
     /// Commenters allowed to run commands.

@@ -88,6 +88,8 @@ package struct ProbotInputs: Sendable, Equatable {
     package var replyInThreads: Bool = InputDefaults.replyInThreads
     /// Also write the summary and walkthrough into the pull request's description.
     package var describe: Bool = InputDefaults.describe
+    /// Plan for time or for cost.
+    package var optimize: Optimize = InputDefaults.optimize
     /// Lines of surrounding code shown above a hunk (`0`: none).
     package var contextLines: Int = InputDefaults.contextLines
     /// The repository's configuration file, read from the pull request's base.
@@ -207,6 +209,7 @@ package struct ProbotInputs: Sendable, Equatable {
             "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
         inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
         inputs.describe = reader.bool("describe", default: InputDefaults.describe)
+        inputs.optimize = reader.choice("optimize", default: InputDefaults.optimize)
         inputs.resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
         inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
         inputs.replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)

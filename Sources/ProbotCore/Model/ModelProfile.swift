@@ -12,6 +12,11 @@ package struct ModelProfile: Sendable, Equatable {
     /// `reasoning_effort`, sent only to reasoning models.
     package var reasoningEffort: String?
 
+    /// Seconds before the first answer token (an estimate, for the plan's expected time).
+    package var baseLatencySeconds: Double { isReasoning ? 3.0 : 0.5 }
+    /// Answer tokens per second (an estimate: about 100 for gpt-4.1-mini, slower for reasoning models).
+    package var outputTokensPerSecond: Double { isReasoning ? 50 : 100 }
+
     /// Sampling temperature of review and audit requests.
     package static let reviewTemperature = 0.2
     /// Sampling temperature of conversational answers.

@@ -35,12 +35,14 @@ package struct BatchRunner: Sendable {
         _ batches: [ReviewBatch], onFinish: @Sendable ([BatchOutcome], _ finished: Int, _ total: Int) -> Void
     ) async -> [BatchOutcome] {
         var outcomes: [[BatchOutcome]] = Array(repeating: [], count: batches.count)
+        // Longest answers first, so the rounds end together; outcomes stay in batch order.
+        let launchOrder = batches.indices.sorted { (batches[$0].weight, -$0) > (batches[$1].weight, -$1) }
         await withTaskGroup(of: (Int, [BatchOutcome]).self) { group in
             var next = 0
             var finished = 0
             func launch() {
                 guard next < batches.count else { return }
-                let index = next
+                let index = launchOrder[next]
                 let batch = batches[index]
                 next += 1
                 group.addTask {

@@ -28,7 +28,8 @@ package struct ReviewEngine: Sendable {
             filter: settings.filter,
             batcher: PromptBatcher(
                 counter: counter, builder: settings.promptBuilder(title: title, description: description),
-                budget: profile.budget),
+                budget: profile.budget,
+                balancing: settings.optimize == .time ? BalancedPacking(slots: settings.maxConcurrency) : nil),
             context: ContextBuilder(maxAbove: settings.contextLines))
     }
 
@@ -38,7 +39,10 @@ package struct ReviewEngine: Sendable {
     ) -> ReviewPlanner.Result {
         console.beginGroup("Plan")
         let planned = planner(title: title, description: description).plan(changed, sources: sources)
-        console.info(PlanLog.summary(planned.plan))
+        console.info(
+            PlanLog.summary(planned.plan)
+                + "; expected ≈ \(Format.duration(.seconds(TimeEstimate.criticalPath(planned.plan, profile: profile, slots: settings.maxConcurrency)))) with \(settings.maxConcurrency) at a time"
+        )
         for line in PlanLog.details(planned.plan) { console.info(line) }
         console.endGroup()
         return planned

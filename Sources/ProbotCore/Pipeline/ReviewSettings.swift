@@ -24,6 +24,8 @@ package struct ReviewSettings: Sendable {
     package var incremental = InputDefaults.incremental
     /// Plan only: no model calls, nothing posted.
     package var dryRun = InputDefaults.dryRun
+    /// Plan for the shortest review or the fewest requests.
+    package var optimize = InputDefaults.optimize
     /// Resolve this action's threads whose problem a push fixed.
     package var resolveFixed = InputDefaults.resolveFixed
     /// Ask the model before resolving a thread as fixed.

@@ -9,6 +9,8 @@ extension RunReport {
             pullRequest: ref, model: engine.profile.name, modelInfo: engine.profile.info,
             dryRun: engine.settings.dryRun, plan: planned.plan)
         files = planned.files
+        expectedSeconds = TimeEstimate.criticalPath(
+            planned.plan, profile: engine.profile, slots: engine.settings.maxConcurrency)
         if let fetched {
             title = fetched.pullRequest.title
             headSHA = fetched.pullRequest.head.sha

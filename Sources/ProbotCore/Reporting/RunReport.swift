@@ -33,6 +33,8 @@ package struct RunReport: Sendable, Equatable {
     package var duration: Duration = .zero
     /// Effective settings that are not at their defaults, and where they came from.
     package var settingOrigins: [SettingOrigin] = []
+    /// The plan's expected critical path in seconds on the model (an estimate from the changed lines).
+    package var expectedSeconds: Double = 0
     /// One summary of the whole pull request, merged from the requests' summaries (more than one request).
     package var mergedSummary: String?
     /// Tokens of the summary merge, billed on top of the review requests.

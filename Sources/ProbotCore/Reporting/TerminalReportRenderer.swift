@@ -21,6 +21,7 @@ package enum TerminalReportRenderer {
             out +=
                 "; cost at most $\(Format.usd(cost)) (every answer at its full \(Format.count(plan.budget.completionTokens))-token reserve)"
         }
+        out += "; expected time ≈ \(Format.duration(.seconds(report.expectedSeconds))) on the model's critical path"
         out += ".\n"
         if !plan.skipped.isEmpty {
             out += "\nNot reviewed:\n"
