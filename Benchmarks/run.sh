@@ -11,5 +11,12 @@ echo
 echo "## Pipeline (context-lines 0)"
 .build/release/probot-benchmarks pipeline --context-lines 0 "$@"
 echo
-echo "## Tokenizer"
+echo "## Tokenizer: the parity corpus"
 .build/release/probot-benchmarks tokenizer
+echo
+echo "## Tokenizer: the mixed corpus (Swift and C sources, a real diff, multilingual stress text)"
+python3 Benchmarks/make_mixed_corpus.py .build/mixed-corpus.json
+.build/release/probot-benchmarks tokenizer --corpus .build/mixed-corpus.json
+echo
+echo "## Memory of the tokens command by input size"
+python3 Benchmarks/tokens_memory.py .build/release/chatgpt-probot .build/mixed-corpus.json

@@ -45,12 +45,25 @@ package struct BPEEncoding: Sendable {
     /// Number of mergeable tokens.
     package var vocabularySize: Int { vocabulary.count }
 
-    /// Token ids of `text`, treating special tokens as plain text (tiktoken's `encode_ordinary`).
+    /// Token ids of `text`, treating special tokens as plain text (tiktoken's `encode_ordinary`). Long texts are
+    /// pre-tokenized segment by segment (see ``segmentBytes``), so only the ids grow with the input.
     package func encode(_ text: String) -> [Int] {
+        encode(text, segmentBytes: Self.segmentBytes)
+    }
+
+    /// ``encode(_:)`` with segments of about `segmentBytes` (tests cut at every safe point with 1).
+    package func encode(_ text: String, segmentBytes: Int) -> [Int] {
         var text = text
         var output: [Int] = []
         output.reserveCapacity(text.utf8.count / 3)
-        text.withUTF8 { utf8 in encodeOrdinary(utf8, into: &output) }
+        text.withUTF8 { utf8 in
+            var start = 0
+            while start < utf8.count {
+                let end = Self.safeCut(utf8, after: start + segmentBytes) ?? utf8.count
+                encodeOrdinary(UnsafeBufferPointer(rebasing: utf8[start..<end]), into: &output)
+                start = end
+            }
+        }
         return output
     }
 
@@ -75,11 +88,6 @@ package struct BPEEncoding: Sendable {
         return output
     }
 
-    /// Number of tokens in `text` (special tokens as plain text).
-    package func count(_ text: String) -> Int {
-        encode(text).count
-    }
-
     /// The bytes of `ids` joined; special ids become their text.
     package func decode(_ ids: [Int]) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -92,6 +100,28 @@ package struct BPEEncoding: Sendable {
             }
         }
         return bytes
+    }
+
+    /// The tokens of one segment, counted: whole-piece hits are only counted, merges go through `scratch`.
+    func countSegment(_ utf8: UnsafeBufferPointer<UInt8>, scratch: inout [Int]) -> Int {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+        let scalars = ScalarText(utf8)
+        let vocabulary = self.vocabulary
+        var total = 0
+        scalars.offsets.withUnsafeBufferPointer { offsets in
+            splitter.split(scalars) { range in
+                let start = offsets[range.lowerBound]
+                let length = offsets[range.upperBound] - start
+                if vocabulary.rank(base + start, length) >= 0 {
+                    total += 1
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    BytePairMerge.encode(base + start, length, vocabulary, into: &scratch)
+                    total += scratch.count
+                }
+            }
+        }
+        return total
     }
 
     private func encodeOrdinary(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [Int]) {

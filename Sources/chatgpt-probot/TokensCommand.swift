@@ -59,18 +59,23 @@ struct TokensCommand: ParsableCommand {
         var total = 0
         let inputs = files.isEmpty ? ["-"] : files
         for file in inputs {
-            let data: Data
+            let label = file == "-" ? "(stdin)" : file
             do {
-                data =
-                    file == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+                let handle =
+                    file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+                if ids {
+                    let tokens = tokenizer.encode(String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self))
+                    total += tokens.count
+                    print("\(tokens.count)\t\(label)")
+                    print(tokens.map(String.init).joined(separator: " "))
+                } else {
+                    let count = try StreamingCount.count(handle, with: tokenizer)
+                    total += count
+                    print("\(count)\t\(label)")
+                }
             } catch {
                 throw Self.fail("cannot read \(file): \(error.localizedDescription)")
             }
-            let tokens = tokenizer.encode(String(decoding: data, as: UTF8.self))
-            total += tokens.count
-            print("\(tokens.count)\t\(file == "-" ? "(stdin)" : file)")
-            if ids { print(tokens.map(String.init).joined(separator: " ")) }
         }
         if inputs.count > 1 { print("\(total)\ttotal (\(name.rawValue))") }
     }

@@ -64,6 +64,33 @@ struct ParityTests {
         #expect(tokens == expected.reduce(0) { $0 + $1.count })
     }
 
+    /// Cutting the text at every safe point (as long inputs are, every 64 KB) changes nothing: the same ids, and the
+    /// count-only path counts them exactly.
+    @Test(arguments: EncodingName.allCases) func segmentsTokenizeAsTheWholeText(_ name: EncodingName) throws {
+        let corpus = try Self.corpus()
+        let expected = try Self.expected(name)
+        let encoding = try EncodingLoader.load(name)
+        var cuts = 0
+        var mismatches = 0
+        for (document, ids) in zip(corpus, expected) {
+            var text = document
+            cuts += text.withUTF8 { utf8 in
+                var count = 0
+                var start = 0
+                while let cut = BPEEncoding.safeCut(utf8, after: start + 1) {
+                    count += 1
+                    start = cut
+                }
+                return count
+            }
+            let counted = text.withUTF8 { encoding.countTokens(in: $0, segmentBytes: 1) }
+            if counted != ids.count || encoding.encode(document, segmentBytes: 1) != ids { mismatches += 1 }
+        }
+        #expect(cuts > 10_000, "the corpus must exercise many cuts")
+        #expect(mismatches == 0)
+        #expect(encoding.count(corpus.joined(separator: "\n")) == encoding.encode(corpus.joined(separator: "\n")).count)
+    }
+
     @Test(arguments: EncodingName.allCases) func decodingRoundTripsTheCorpus(_ name: EncodingName) throws {
         let encoding = try EncodingLoader.load(name)
         for document in try Self.corpus().prefix(800) {

@@ -4,7 +4,8 @@
 Deterministic (fixed seed). Content: source code in 12 languages generated from templates, real unified diffs and
 sources of this repository, prose in 20+ scripts, emoji and ZWJ sequences, combining marks, whitespace runs, CRLF,
 numbers in many systems, contractions (including the long s that case-insensitive regexes fold to s), very long
-lines, and unusual but valid UTF-8 (controls, noncharacters, private use, BOM, unassigned code points).
+lines, unusual but valid UTF-8 (controls, noncharacters, private use, BOM, unassigned code points), and
+multilingual stress documents longer than the tokenizer's 64 KB segments.
 
 Usage: python3 make_corpus.py OUT.json [REPO_ROOT]
 """
@@ -304,6 +305,25 @@ docs.append(";".join(f"var {ident()}={num()}" for _ in range(1200)))
 docs.append("https://example.com/" + "/".join(ident() for _ in range(800)) + "?q=" + "&".join(f"{ident()}={num()}" for _ in range(300)))
 docs.append("".join(rng.choice(EMOJI) for _ in range(1500)))
 docs.append("".join(rng.choice(MARKS) for _ in range(2000)))
+
+# 7. Multilingual stress text in documents longer than the tokenizer's 64 KB segments, with newlines before every
+#    kind of character (letters, digits, punctuation, `/`, spaces), so the segment cuts are exercised on real
+#    boundaries: ZWJ emoji, CJK, Arabic, combining marks, long whitespace runs and long repeated letters.
+STRESS = EMOJI + MARKS + [PROSE["zh"], PROSE["ja"], PROSE["ko"], PROSE["ar"], " " * 40, "\t" * 12, "\n\n\n",
+                          "  \n  \n", "a" * 300, "ab" * 200, "9" * 120, "’s", "'ll", "\n/", "\n//", "\n;", "\n+", "\n-"]
+for _ in range(4):
+    pieces = []
+    while sum(len(p.encode("utf-8")) for p in pieces) < 100_000:
+        pieces.append(rng.choice(STRESS))
+        if rng.random() < 0.3:
+            pieces.append(" ")
+        if rng.random() < 0.08:
+            pieces.append("\n" + rng.choice(["x", "7", "+", "-", "/", " ", "@", "{", "’", "é"]))
+    docs.append("".join(pieces))
+lines = []
+while sum(len(line) + 1 for line in lines) < 150_000:
+    lines.append(rng.choice(["+", "-", " ", "@@ -1,3 +1,4 @@", "/"]) + rng.choice(list(TEMPLATES.values()))().split("\n")[0])
+docs.append("\n".join(lines))
 
 total = sum(len(d.encode("utf-8")) for d in docs)
 out_path.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
