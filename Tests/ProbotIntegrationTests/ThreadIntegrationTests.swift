@@ -104,6 +104,31 @@ struct ThreadIntegrationTests {
         }
     }
 
+    /// With verify-fixes the model decides: here it says only line 2's thread is fixed.
+    static func verifyingModel(_ call: FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer {
+        guard call.messages.first?.content.contains("You check whether code changes fixed problems") == true else {
+            return model(call)
+        }
+        let blocks = call.userText.components(separatedBy: "## Thread ").dropFirst()
+        let results = blocks.map { block -> [String: Any] in
+            ["id": String(block.prefix { $0 != " " }), "fixed": block.contains("Risky call 2**")]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["results": results])) ?? Data()
+        return .content(String(decoding: data, as: UTF8.self), promptTokens: 300, completionTokens: 20)
+    }
+
+    @Test func verifyFixesResolvesOnlyWhatTheModelConfirms() async throws {
+        try await withFakes(script: Self.verifyingModel) { github, openAI in
+            var second = try await Self.reviewThenPush(github, openAI)
+            second.environment[ActionEnvironment.variableName(forInput: "verify-fixes")] = "true"
+            let report = try #require(try await second.run())
+            #expect(github.resolvedThreads == [Self.root(github, line: 2)])
+            #expect(
+                openAI.calls.contains { $0.messages.first?.content.contains("You check whether code changes") == true })
+            #expect(report.verifyUsage.promptTokens == 300)
+        }
+    }
+
     @Test func resolveFixedFalseLeavesThreadsAlone() async throws {
         try await withFakes(script: Self.model) { github, openAI in
             var second = try await Self.reviewThenPush(github, openAI)
