@@ -188,18 +188,26 @@ struct ReviewPipelineTests {
         }
     }
 
-    @Test func concurrencyNeverExceedsTheCap() async throws {
-        let gauge = Gauge()
+    /// Three requests at a time, at most 1,000 prompt tokens each.
+    static var threeAtATime: ProbotInputs {
         var inputs = ProbotInputs(openAIAPIKey: "k")
         inputs.maxConcurrency = 3
         inputs.maxPromptTokens = 1_000
-        // Each file is about 200 tokens, so at most one fits a 1,000-token request beside the instructions.
-        let files = (0..<12).map { index in
-            ChangedFile(
-                filename: "f\(index).swift", status: "added",
-                patch: "@@ -0,0 +1,12 @@\n"
-                    + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
-        }
+        return inputs
+    }
+
+    /// Twelve files of about 200 tokens: at most one fits a 1,000-token request beside the instructions.
+    static let twelveFiles = (0..<12).map { index in
+        ChangedFile(
+            filename: "f\(index).swift", status: "added",
+            patch: "@@ -0,0 +1,12 @@\n"
+                + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
+    }
+
+    @Test func concurrencyNeverExceedsTheCap() async throws {
+        let gauge = Gauge()
+        let inputs = Self.threeAtATime
+        let files = Self.twelveFiles
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
         let model = ScriptedChatModel { _ in
             await gauge.enter()
@@ -217,15 +225,8 @@ struct ReviewPipelineTests {
     /// reached, so only overlapping requests can see three in flight.
     @Test func requestsOverlapUpToTheCap() async throws {
         let gauge = Gauge()
-        var inputs = ProbotInputs(openAIAPIKey: "k")
-        inputs.maxConcurrency = 3
-        inputs.maxPromptTokens = 1_000
-        let files = (0..<12).map { index in
-            ChangedFile(
-                filename: "f\(index).swift", status: "added",
-                patch: "@@ -0,0 +1,12 @@\n"
-                    + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
-        }
+        let inputs = Self.threeAtATime
+        let files = Self.twelveFiles
         let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
         let model = ScriptedChatModel { _ in
             await gauge.enter()

@@ -21,17 +21,10 @@ package struct ThreadReplyRun: Sendable {
         case .skipped(let why):
             return .skipped(why)
         case .answered(let url, let usage, let resolved, let diagnostics):
-            let reply = url.map { ": [reply](\($0))" } ?? "."
-            let summary =
-                "## 🤖 ChatGPT Probot · \(ref)\n\nAnswered @\(Format.cell(context.author)) in a review thread\(reply)"
-                + (resolved ? " The answer conceded, so the thread was resolved." : "") + "\n\n"
-                + "| Tokens | \(Format.count(usage.promptTokens)) → \(Format.count(usage.completionTokens)) |\n|---|---|\n"
-            return RunOutcome(
-                kind: .command(CommandResponder.Outcome(replyURL: url, usage: usage)), summary: summary,
-                outputs: StepOutputs.make([
-                    "model-requests": "1", "prompt-tokens": String(usage.promptTokens),
-                    "completion-tokens": String(usage.completionTokens),
-                ]), annotations: diagnostics)
+            return CommandRun.answered(
+                ref, what: "@\(Format.cell(context.author)) in a review thread",
+                CommandResponder.Outcome(replyURL: url, usage: usage),
+                note: resolved ? " The answer conceded, so the thread was resolved." : "", annotations: diagnostics)
         }
     }
 }
