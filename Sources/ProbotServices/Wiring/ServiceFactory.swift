@@ -63,7 +63,10 @@ package struct ServiceFactory<C: Clock>: Sendable where C.Duration == Duration {
             base: transport, policy: RetryPolicy(clock: clock, wallClock: wallClock, maxTotalWait: maxWait),
             classifier: classifier,
             onRetry: { reason, wait, attempt in
-                logger.debug("\(api) retry \(attempt)", metadata: ["reason": "\(reason)", "wait": "\(wait)"])
+                // The reason may quote a server's message: escaped so it cannot start a workflow command.
+                logger.debug(
+                    "\(api) retry \(attempt)",
+                    metadata: ["reason": "\(WorkflowCommand.escapeData(reason))", "wait": "\(wait)"])
                 console.info("\(api): \(reason); retry \(attempt) in \(RetryExhausted.format(wait))")
             })
     }
