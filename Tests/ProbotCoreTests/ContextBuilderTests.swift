@@ -234,4 +234,12 @@ struct ContextBuilderTests {
         #expect(text.contains("+6:     return a\n"))
         #expect(!DiffRenderer.render(file: file, hunks: file.hunks, withContext: false).contains("~1:"))
     }
+
+    @Test func fileTextSplitsIntoTheLinesTheDiffNumbers() {
+        // CRLF and LF files give the same lines; a blank line and the final newline keep their places.
+        #expect(FileText.lines(of: "a\r\n\r\nb\r\n") == ["a", "", "b", ""])
+        #expect(FileText.lines(of: "a\n\nb\n") == ["a", "", "b", ""])
+        // A lone CR is not a line break.
+        #expect(FileText.lines(of: "x\ry\nz") == ["x\ry", "z"])
+    }
 }

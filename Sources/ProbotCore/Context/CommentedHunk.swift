@@ -10,7 +10,7 @@ package enum CommentedHunk {
         else { return [] }
         let file = ChangedFile(filename: path, status: "modified", patch: context.diffHunk)
         guard case .text(let text)? = await contents.texts(of: [file], at: head).texts[path] else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = FileText.lines(of: text)
         return ContextBuilder(maxAbove: contextLines, below: 0).windows(for: [hunk], source: lines)[hunk.newStart]?
             .above ?? []
     }

@@ -3,6 +3,12 @@ package enum FileText: Sendable, Equatable {
     case text(String)
     /// Binary, too large, missing, or the read failed.
     case unavailable(String)
+
+    /// The lines of `text` as the diff numbers them: split at LF or CRLF (one `Character` in Swift, so a plain
+    /// split at `"\n"` would leave a CRLF file as one line).
+    package static func lines(of text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+    }
 }
 
 /// What a content read returned.

@@ -26,9 +26,7 @@ extension ReviewPipeline {
         for file in wanted {
             switch read.texts[file.filename] {
             case .text(let text):
-                context.sources[file.filename] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                    $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-                }
+                context.sources[file.filename] = FileText.lines(of: text)
             case .unavailable(let reason):
                 context.gaps.append(ContextGap(path: file.filename, reason: reason))
             case nil:
