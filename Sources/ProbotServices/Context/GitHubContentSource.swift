@@ -21,13 +21,6 @@ package struct GitHubContentSource: FileContentSource {
         self.repo = repo
     }
 
-    /// The GraphQL endpoint next to a REST base URL: `…/api/v3` → `…/api/graphql`, else `…/graphql`.
-    package static func graphQLURL(forAPI base: URL) -> URL {
-        let text = base.absoluteString.hasSuffix("/") ? String(base.absoluteString.dropLast()) : base.absoluteString
-        if text.hasSuffix("/api/v3") { return URL(string: String(text.dropLast(3)) + "graphql") ?? base }
-        return URL(string: text + "/graphql") ?? base
-    }
-
     /// Queries in flight at once (reads only; GitHub allows concurrent reads).
     package static let concurrentQueries = 4
 
@@ -68,11 +61,6 @@ package struct GitHubContentSource: FileContentSource {
         }
     }
 
-    private struct Query: Encodable {
-        var query: String
-        var variables: [String: String]
-    }
-
     private struct Response: Decodable {
         struct Blob: Decodable {
             var text: String?
@@ -92,9 +80,8 @@ package struct GitHubContentSource: FileContentSource {
             }
         }
         struct DataField: Decodable { var repository: Repository? }
-        struct Problem: Decodable { var message: String }
         var data: DataField?
-        var errors: [Problem]?
+        var errors: [GraphQLError]?
     }
 
     private struct AnyKey: CodingKey {
@@ -106,25 +93,21 @@ package struct GitHubContentSource: FileContentSource {
 
     /// One GraphQL query for up to 25 files.
     private func query(_ files: [ChangedFile], at commit: String) async throws -> [String: FileText] {
-        var variables = ["owner": owner, "name": repo]
+        var variables: [String: JSONValue] = ["owner": .string(owner), "name": .string(repo)]
         var fields = ""
         var declarations = "$owner: String!, $name: String!"
         for (index, file) in files.enumerated() {
-            variables["e\(index)"] = "\(commit):\(file.filename)"
+            variables["e\(index)"] = .string("\(commit):\(file.filename)")
             declarations += ", $e\(index): String!"
             fields +=
                 " f\(index): object(expression: $e\(index)) { ... on Blob { text isBinary byteSize isTruncated } }"
         }
-        let body = Query(
-            query: "query(\(declarations)) { repository(owner: $owner, name: $name) {\(fields) } }",
-            variables: variables)
-        let response = try await client.send("POST", graphQLURL, body: try JSONEncoder().encode(body))
-        guard (200..<300).contains(response.status) else {
-            throw GitHubAPIError(operation: "read files with GraphQL", response: response)
-        }
-        let decoded = try JSONDecoder().decode(Response.self, from: response.body)
+        let data = try await GitHubGraphQL(client: client, url: graphQLURL).post(
+            "query(\(declarations)) { repository(owner: $owner, name: $name) {\(fields) } }", variables: variables,
+            operation: "read files with GraphQL")
+        let decoded = try JSONDecoder().decode(Response.self, from: data)
         guard let repository = decoded.data?.repository else {
-            throw GraphQLFailure(message: decoded.errors?.map(\.message).joined(separator: "; ") ?? "no data")
+            throw GraphQLError(message: decoded.errors?.map(\.message).joined(separator: "; ") ?? "no data")
         }
         var texts: [String: FileText] = [:]
         for (index, file) in files.enumerated() {
@@ -143,12 +126,6 @@ package struct GitHubContentSource: FileContentSource {
             }
         }
         return texts
-    }
-
-    /// A GraphQL answer with errors and no data.
-    struct GraphQLFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "GraphQL: \(message)" }
     }
 
     /// The REST fallback for one file.

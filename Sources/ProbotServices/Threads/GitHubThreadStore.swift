@@ -69,13 +69,7 @@ package struct GitHubThreadStore: ReviewThreadStore {
         struct Repository: Decodable { var pullRequest: PullRequest? }
         struct DataField: Decodable { var repository: Repository? }
         var data: DataField?
-        var errors: [GraphQLProblem]?
-    }
-
-    struct GraphQLProblem: Decodable, Error, CustomStringConvertible {
-        var type: String?
-        var message: String
-        var description: String { "GraphQL: \(message)" }
+        var errors: [GraphQLError]?
     }
 
     package func threads(_ ref: PullRequestRef) async throws -> [ReviewThread] {
@@ -89,7 +83,7 @@ package struct GitHubThreadStore: ReviewThreadStore {
             let data = try await post(Self.threadsQuery, variables: variables, operation: "read the review threads")
             let page = try JSONDecoder().decode(Page.self, from: data)
             guard let threads = page.data?.repository?.pullRequest?.reviewThreads else {
-                throw page.errors?.first ?? GraphQLProblem(type: nil, message: "no review threads in the answer")
+                throw page.errors?.first ?? GraphQLError(message: "no review threads in the answer")
             }
             result += threads.nodes.map { thread in
                 ReviewThread(
@@ -108,7 +102,7 @@ package struct GitHubThreadStore: ReviewThreadStore {
     }
 
     package func resolve(threadID: String) async throws {
-        struct Answer: Decodable { var errors: [GraphQLProblem]? }
+        struct Answer: Decodable { var errors: [GraphQLError]? }
         let data = try await post(
             "mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }",
             variables: ["id": .string(threadID)], operation: "resolve a review thread")
@@ -122,15 +116,13 @@ package struct GitHubThreadStore: ReviewThreadStore {
         try await GitHubPullRequestService(client: client).reply(ref, rootCommentID: rootCommentID, body: body)
     }
 
+    /// Posts through ``GitHubGraphQL``; a 403 means the token may not do this.
     private func post(_ query: String, variables: [String: JSONValue], operation: String) async throws -> Data {
-        let body = JSONValue.object(["query": .string(query), "variables": .object(variables)])
-        let response = try await client.send("POST", graphQLURL, body: try JSONEncoder().encode(body))
-        if response.status == 403 {
-            throw ThreadStoreError.forbidden(GitHubAPIError(operation: operation, response: response).message)
+        do {
+            return try await GitHubGraphQL(client: client, url: graphQLURL).post(
+                query, variables: variables, operation: operation)
+        } catch let error as GitHubAPIError where error.status == 403 {
+            throw ThreadStoreError.forbidden(error.message)
         }
-        guard (200..<300).contains(response.status) else {
-            throw GitHubAPIError(operation: operation, response: response)
-        }
-        return response.body
     }
 }

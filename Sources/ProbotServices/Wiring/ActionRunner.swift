@@ -186,7 +186,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
 
     private var graphQLURL: URL {
         environment["GITHUB_GRAPHQL_URL"].flatMap(URL.init(string:))
-            ?? GitHubContentSource.graphQLURL(forAPI: apiBaseURL)
+            ?? GitHubGraphQL.url(forAPI: apiBaseURL)
     }
 
     private func runURL(_ repository: String) -> String? {
