@@ -12,6 +12,8 @@ package enum Markers {
     package static func bodyFingerprints(_ values: [String]) -> String {
         "\(prefix)body-fps=\(values.joined(separator: ",")) -->"
     }
+    /// In each reply this action writes in a thread or a conversation (answers, "Addressed in …").
+    package static let reply = "\(prefix)reply -->"
     /// The sticky summary comment.
     package static let summary = "\(prefix)summary -->"
     /// The head commit the sticky summary describes.

@@ -54,7 +54,7 @@ extension ReviewPipeline {
             guard let root = thread.comments.first else { continue }
             var body = "Addressed in `\(head.prefix(7))`"
             if let change = changes[thread.path] { body += ": " + CommentRenderer.sanitize(change) }
-            body += ".\n\n<!-- chatgpt-probot:reply -->"
+            body += ".\n\n" + Markers.reply
             do {
                 _ = try await store.reply(ref, rootCommentID: root.id, body: body)
             } catch {

@@ -111,7 +111,8 @@ package enum CommandPrompts {
         }
         body += "@\(context.author) " + CommentRenderer.sanitize(answer)
         body +=
-            "\n\n<sub>🤖 ChatGPT Probot · `\(model)` · \(Format.count(usage.promptTokens)) → \(Format.count(usage.completionTokens)) tokens</sub>\n<!-- chatgpt-probot:reply -->"
+            "\n\n<sub>🤖 ChatGPT Probot · `\(model)` · \(Format.count(usage.promptTokens)) → \(Format.count(usage.completionTokens)) tokens</sub>\n"
+            + Markers.reply
         return ReviewBodyRenderer.fit(head: body, sections: [], tail: "")
     }
 }

@@ -68,7 +68,7 @@ package struct ThreadResponder: Sendable {
         }
         let body =
             "@\(context.author) " + CommentRenderer.sanitize(text)
-            + "\n\n<sub>🤖 ChatGPT Probot · `\(profile.name)`</sub>\n<!-- chatgpt-probot:reply -->"
+            + "\n\n<sub>🤖 ChatGPT Probot · `\(profile.name)`</sub>\n" + Markers.reply
         let url = try await threads.reply(
             ref, rootCommentID: root, body: ReviewBodyRenderer.fit(head: body, sections: [], tail: ""))
         var diagnostics: [Diagnostic] = []
