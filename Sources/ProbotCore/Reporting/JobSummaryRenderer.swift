@@ -135,14 +135,7 @@ package enum JobSummaryRenderer {
     }
 
     private static func skippedSection(_ report: RunReport) -> String {
-        let skipped = report.skippedFiles
-        guard !skipped.isEmpty else { return "" }
-        var out = "\n### Not reviewed\n\n| File | Reason |\n|---|---|\n"
-        for file in skipped.prefix(rowLimit) {
-            out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n"
-        }
-        if skipped.count > rowLimit { out += "\n…and \(skipped.count - rowLimit) more.\n" }
-        return out
+        reasonTable("Not reviewed", report.skippedFiles.map { ($0.path, $0.reason.description) })
     }
 
     /// Effective settings that are not at their defaults, and where each came from.
@@ -185,10 +178,15 @@ package enum JobSummaryRenderer {
     }
 
     private static func contextGapsSection(_ gaps: [ContextGap]) -> String {
-        guard !gaps.isEmpty else { return "" }
-        var out = "\n### Reviewed without surrounding code\n\n| File | Reason |\n|---|---|\n"
-        for gap in gaps.prefix(rowLimit) { out += "| `\(Format.cell(gap.path))` | \(Format.cell(gap.reason)) |\n" }
-        if gaps.count > rowLimit { out += "\n…and \(gaps.count - rowLimit) more.\n" }
+        reasonTable("Reviewed without surrounding code", gaps.map { ($0.path, $0.reason) })
+    }
+
+    /// A `File | Reason` table under `title`, cut at ``rowLimit`` rows; empty when there are no rows.
+    private static func reasonTable(_ title: String, _ rows: [(path: String, reason: String)]) -> String {
+        guard !rows.isEmpty else { return "" }
+        var out = "\n### \(title)\n\n| File | Reason |\n|---|---|\n"
+        for row in rows.prefix(rowLimit) { out += "| `\(Format.cell(row.path))` | \(Format.cell(row.reason)) |\n" }
+        if rows.count > rowLimit { out += "\n…and \(rows.count - rowLimit) more.\n" }
         return out
     }
 
