@@ -204,20 +204,27 @@ struct ReviewPipelineTests {
                 + (1...12).map { "+line \($0) of a file that is long enough" }.joined(separator: "\n"))
     }
 
-    @Test func concurrencyNeverExceedsTheCap() async throws {
-        let gauge = Gauge()
-        let inputs = Self.threeAtATime
-        let files = Self.twelveFiles
-        let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
+    /// Reviews ``twelveFiles`` with ``threeAtATime``; each model call runs `work` between entering and leaving
+    /// `gauge`.
+    private func reviewTwelveFiles(
+        gauge: Gauge, work: @escaping @Sendable () async -> Void
+    ) async throws -> RunReport {
+        let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: Self.twelveFiles)
         let model = ScriptedChatModel { _ in
             await gauge.enter()
-            await Task.yield()
+            await work()
             await gauge.leave()
             return Self.answer("")
         }
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
-            .run(Self.ref)
-        #expect(report.outcomes.count > inputs.maxConcurrency)
+        return try await ReviewPipeline(
+            source: github, publisher: github, engine: engine(model, inputs: Self.threeAtATime)
+        ).run(Self.ref)
+    }
+
+    @Test func concurrencyNeverExceedsTheCap() async throws {
+        let gauge = Gauge()
+        let report = try await reviewTwelveFiles(gauge: gauge) { await Task.yield() }
+        #expect(report.outcomes.count > Self.threeAtATime.maxConcurrency)
         #expect(await gauge.peak <= 3)
     }
 
@@ -225,17 +232,9 @@ struct ReviewPipelineTests {
     /// reached, so only overlapping requests can see three in flight.
     @Test func requestsOverlapUpToTheCap() async throws {
         let gauge = Gauge()
-        let inputs = Self.threeAtATime
-        let files = Self.twelveFiles
-        let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: files)
-        let model = ScriptedChatModel { _ in
-            await gauge.enter()
+        let report = try await reviewTwelveFiles(gauge: gauge) {
             for _ in 0..<10_000 where await gauge.inFlight() < 3 { await Task.yield() }
-            await gauge.leave()
-            return Self.answer("")
         }
-        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
-            .run(Self.ref)
         #expect(report.outcomes.count > 3)
         #expect(await gauge.peak == 3)
     }
