@@ -110,4 +110,44 @@ struct ConfigFileParserTests {
         let severities = try #require((properties["min_severity"] as? [String: Any])?["enum"] as? [String])
         #expect(severities == Severity.allCases.map(\.rawValue))
     }
+
+    /// The workspace loader: no file is an empty configuration; `examples_file` is read from beside it, and a
+    /// missing one is a configuration error naming it.
+    @Test func theExamplesFileIsReadWithTheConfiguration() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(".github"), withIntermediateDirectories: true)
+        let loader = WorkspaceConfigLoader(workspace: root, path: Self.path)
+        #expect(try await loader.load(at: "").found == false)
+
+        try "examples_file: .github/examples.yml\n".write(
+            to: root.appendingPathComponent(Self.path), atomically: true, encoding: .utf8)
+        do {
+            _ = try await loader.load(at: "")
+            Issue.record("a missing examples file must be an error")
+        } catch let error as ConfigError {
+            #expect(error.problems.map(\.message) == ["`examples_file` .github/examples.yml does not exist"])
+        }
+
+        let examples = """
+            examples:
+              - path: app/db.py
+                diff: |
+                  @@ -1,1 +1,1 @@
+                  -q = "SELECT * FROM t WHERE id = %s" % id
+                  +q = "SELECT * FROM t WHERE id = " + id
+                findings:
+                  - line: 1
+                    severity: critical
+                    title: SQL injection
+                    body: Pass the id as a query parameter.
+            """
+        try examples.write(
+            to: root.appendingPathComponent(".github/examples.yml"), atomically: true, encoding: .utf8)
+        let loaded = try await loader.load(at: "")
+        #expect(loaded.found)
+        #expect(loaded.examples.count == 2)
+        #expect(loaded.examples.last?.content.contains("SQL injection") == true)
+    }
 }

@@ -19,24 +19,9 @@ package struct GitHubConfigLoader: RepositoryConfigLoader {
     }
 
     package func load(at commit: String) async throws -> LoadedConfig {
-        guard let text = try await client.fileText(owner: owner, repo: repo, path: path, ref: commit) else {
-            return LoadedConfig(path: path, found: false)
+        try await ConfigFiles.load(path: path, location: " at \(commit.prefix(12))") {
+            try await client.fileText(owner: owner, repo: repo, path: $0, ref: commit)
         }
-        let config = try ConfigFileParser.parse(text, path: path)
-        guard let examplesFile = config.examplesFile else {
-            return LoadedConfig(path: path, found: true, config: config)
-        }
-        guard let examples = try await client.fileText(owner: owner, repo: repo, path: examplesFile, ref: commit) else {
-            throw ConfigError(
-                path: path,
-                problems: [
-                    ConfigProblem(
-                        line: 1, column: 1, "`examples_file` \(examplesFile) does not exist at \(commit.prefix(12))")
-                ])
-        }
-        return LoadedConfig(
-            path: path, found: true, config: config,
-            examples: try ConfigExamples.parse(examples, file: examplesFile, config: config, path: path))
     }
 }
 
@@ -52,29 +37,41 @@ package struct WorkspaceConfigLoader: RepositoryConfigLoader {
     }
 
     package func load(at commit: String) async throws -> LoadedConfig {
-        guard let data = FileManager.default.contents(atPath: workspace.appendingPathComponent(path).path) else {
-            return LoadedConfig(path: path, found: false)
+        try await ConfigFiles.load(path: path, location: "") {
+            FileManager.default.contents(atPath: workspace.appendingPathComponent($0).path).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
-        let config = try ConfigFileParser.parse(String(decoding: data, as: UTF8.self), path: path)
-        guard let examplesFile = config.examplesFile else {
-            return LoadedConfig(path: path, found: true, config: config)
-        }
-        guard let examples = FileManager.default.contents(atPath: workspace.appendingPathComponent(examplesFile).path)
-        else {
-            throw ConfigError(
-                path: path,
-                problems: [ConfigProblem(line: 1, column: 1, "`examples_file` \(examplesFile) does not exist")])
-        }
-        return LoadedConfig(
-            path: path, found: true, config: config,
-            examples: try ConfigExamples.parse(
-                String(decoding: examples, as: UTF8.self), file: examplesFile, config: config, path: path))
     }
 }
 
-/// The few-shot turns of a configuration's `examples_file`.
-enum ConfigExamples {
-    static func parse(_ text: String, file: String, config: RepositoryConfig, path: String) throws -> [ChatMessage] {
+/// What both loaders do once they can read a file: parse the configuration, then its `examples_file`.
+enum ConfigFiles {
+    /// Reads `path` and the examples file it names with `read` (`nil`: the file does not exist).
+    /// - Parameter location: where the files were read, for the message, e.g. ` at 1a2b3c4d5e6f`.
+    static func load(
+        path: String, location: String, read: (String) async throws -> String?
+    ) async throws -> LoadedConfig {
+        guard let text = try await read(path) else { return LoadedConfig(path: path, found: false) }
+        let config = try ConfigFileParser.parse(text, path: path)
+        guard let examplesFile = config.examplesFile else {
+            return LoadedConfig(path: path, found: true, config: config)
+        }
+        guard let examples = try await read(examplesFile) else {
+            throw ConfigError(
+                path: path,
+                problems: [
+                    ConfigProblem(line: 1, column: 1, "`examples_file` \(examplesFile) does not exist\(location)")
+                ])
+        }
+        return LoadedConfig(
+            path: path, found: true, config: config,
+            examples: try parseExamples(examples, file: examplesFile, config: config, path: path))
+    }
+
+    static func parseExamples(
+        _ text: String, file: String, config: RepositoryConfig, path: String
+    ) throws -> [ChatMessage] {
         do {
             return try ExamplesLoader.parse(
                 Data(text.utf8), isJSON: file.lowercased().hasSuffix(".json"),
