@@ -90,20 +90,6 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                 fallback: GitHubContentSource(
                     client: github.client, graphQLURL: graphQLURL, owner: ref.owner, repo: ref.repo))
         }
-        /// The settings with the repository's configuration at the pull request's base applied.
-        /// `stop` is set when the configuration is invalid.
-        func commandSettings(
-            _ ref: PullRequestRef, _ context: CommandContext
-        ) async -> (settings: ReviewSettings, warnings: [Diagnostic], stop: RunOutcome?) {
-            guard let base = context.baseSHA else { return (settings, [], nil) }
-            do {
-                return (ConfigMerge.apply(try await configLoader(ref).load(at: base), to: settings).0, [], nil)
-            } catch let error as ConfigError {
-                return (settings, [], .failed(.invalidConfig(error), subject: "\(ref)"))
-            } catch {
-                return (settings, [.warning("could not read the repository's configuration (\(error))")], nil)
-            }
-        }
         func review(_ ref: PullRequestRef, appliesSkipRules: Bool) async -> RunOutcome {
             await ReviewRun(
                 pipeline: ReviewPipeline(
@@ -119,6 +105,25 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
 
         var outcome: RunOutcome
         var notes: [Diagnostic] = counterWarning.map { [$0] } ?? []
+        /// Answers a command or a thread reply with the repository's configuration at the pull request's base
+        /// applied: skipped on a dry run, failed when the configuration is invalid, a warning when it is unreadable.
+        func answer(
+            _ ref: PullRequestRef, _ context: CommandContext, what: String,
+            _ run: (any ChatModel, ReviewSettings) async -> RunOutcome
+        ) async -> RunOutcome {
+            guard let model else { return .skipped("`dry-run` is on: the \(what) was not answered") }
+            guard let base = context.baseSHA else { return await run(model, settings) }
+            let loaded: LoadedConfig
+            do {
+                loaded = try await configLoader(ref).load(at: base)
+            } catch let error as ConfigError {
+                return .failed(.invalidConfig(error), subject: "\(ref)")
+            } catch {
+                notes.append(.warning("could not read the repository's configuration (\(error))"))
+                return await run(model, settings)
+            }
+            return await run(model, ConfigMerge.apply(loaded, to: settings).0)
+        }
         switch plan {
         case .review(let ref, let payload):
             // Skip rules apply to pull request events, not to a review someone asked for by number or `/review`.
@@ -142,32 +147,24 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
             if let warning = await Acknowledgement.react(ref, context, on: github) { notes.append(warning) }
             if context.command == .review && !context.inReviewThread {
                 outcome = await review(ref, appliesSkipRules: false)
-            } else if let model {
-                let prepared = await commandSettings(ref, context)
-                if let stop = prepared.stop { return stop }
-                notes += prepared.warnings
-                outcome = await CommandRun(
-                    responder: CommandResponder(
-                        conversation: github, model: model, profile: inputs.modelProfile, settings: prepared.settings,
-                        counter: counter, console: console, contents: contents(ref))
-                ).run(ref, context)
             } else {
-                outcome = .skipped("`dry-run` is on: the command was not answered")
+                outcome = await answer(ref, context, what: "command") { model, settings in
+                    await CommandRun(
+                        responder: CommandResponder(
+                            conversation: github, model: model, profile: inputs.modelProfile, settings: settings,
+                            counter: counter, console: console, contents: contents(ref))
+                    ).run(ref, context)
+                }
             }
         case .threadReply(let ref, let context):
-            guard let model else {
-                outcome = .skipped("`dry-run` is on: the reply was not answered")
-                break
+            outcome = await answer(ref, context, what: "reply") { model, settings in
+                await ThreadReplyRun(
+                    responder: ThreadResponder(
+                        threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL), conversation: github,
+                        model: model, profile: inputs.modelProfile, settings: settings, console: console,
+                        contents: contents(ref))
+                ).run(ref, context)
             }
-            let prepared = await commandSettings(ref, context)
-            if let stop = prepared.stop { return stop }
-            notes += prepared.warnings
-            outcome = await ThreadReplyRun(
-                responder: ThreadResponder(
-                    threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL), conversation: github,
-                    model: model, profile: inputs.modelProfile, settings: prepared.settings, console: console,
-                    contents: contents(ref))
-            ).run(ref, context)
         case .skip(let reason):
             outcome = .skipped(reason)
         }
