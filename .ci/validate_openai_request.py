@@ -4,6 +4,9 @@
 The Swift test `requestBodyMatchesTheGoldenFile` pins what the client sends to
 Tests/ProbotServicesTests/Fixtures/openai-request.json; this checks that file against the contract in
 ../shared/contracts (an extract of openai/openai-openapi), so the body we send is one OpenAI accepts.
+
+A copy of the contract is kept in .ci/contracts so a clone on its own can run CI; when ../shared is beside the
+clone, the two must be identical (a stale copy fails here, with how to refresh it).
 """
 import json
 import pathlib
@@ -12,11 +15,12 @@ import sys
 import jsonschema
 
 root = pathlib.Path(__file__).resolve().parent.parent
-contract_path = root.parent / "shared" / "contracts" / "openai-chat-completions.schema.json"
+shared_path = root.parent / "shared" / "contracts" / "openai-chat-completions.schema.json"
+contract_path = root / ".ci" / "contracts" / "openai-chat-completions.schema.json"
 body_path = root / "Tests" / "ProbotServicesTests" / "Fixtures" / "openai-request.json"
 
-if not contract_path.exists():
-    print(f"contract not found at {contract_path}", file=sys.stderr)
+if shared_path.exists() and shared_path.read_bytes() != contract_path.read_bytes():
+    print(f"{contract_path} differs from {shared_path}; refresh it: cp {shared_path} {contract_path}", file=sys.stderr)
     sys.exit(1)
 contract = json.loads(contract_path.read_text())
 body = json.loads(body_path.read_text())

@@ -58,6 +58,8 @@ package struct PlacementResult: Sendable, Equatable {
     package var duplicates: Int = 0
     /// Findings an earlier run already posted (matched by fingerprint, occurrences counted).
     package var alreadyPosted: [Finding] = []
+    /// The fingerprint each of ``alreadyPosted`` matched, in the same order.
+    package var alreadyPostedFingerprints: [String] = []
 
     /// An empty result.
     package init() {}

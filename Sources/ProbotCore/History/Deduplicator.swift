@@ -26,6 +26,7 @@ package enum Deduplicator {
             if let left = inlineBudget[comment.fingerprint], left > 0 {
                 inlineBudget[comment.fingerprint] = left - 1
                 placement.alreadyPosted.append(comment.finding)
+                placement.alreadyPostedFingerprints.append(comment.fingerprint)
             } else {
                 keptInline.append(comment)
             }
@@ -41,9 +42,11 @@ package enum Deduplicator {
             if let left = bodyBudget[item.fingerprint], left > 0 {
                 bodyBudget[item.fingerprint] = left - 1
                 placement.alreadyPosted.append(item.finding)
+                placement.alreadyPostedFingerprints.append(item.fingerprint)
             } else if let left = inlineBudget[item.fingerprint], left > 0 {
                 inlineBudget[item.fingerprint] = left - 1
                 placement.alreadyPosted.append(item.finding)
+                placement.alreadyPostedFingerprints.append(item.fingerprint)
             } else {
                 keptBody.append(item)
             }

@@ -24,11 +24,13 @@ extension ReviewPipeline {
                 diagnostics: [.warning("could not read the review threads (\(error)); none was resolved")])
         }
         let changed = Set(selection.files.flatMap { [$0.filename] + ($0.previousFilename.map { [$0] } ?? []) })
-        let raised = Set(
-            (report.placement.posted + report.placement.alreadyPosted).map(FixedThreadFinder.PathTitle.init))
-        var candidates = threads.filter {
-            FixedThreadFinder.verdict($0, changedPaths: changed, raised: raised) == .addressed
-        }
+        let placement = report.placement
+        let verdicts = FixedThreadFinder.verdicts(
+            threads, changedPaths: changed, posted: placement.posted.map(FixedThreadFinder.PathTitle.init),
+            alreadyPosted: zip(placement.alreadyPosted, placement.alreadyPostedFingerprints).map {
+                (FixedThreadFinder.PathTitle($0), $1)
+            })
+        var candidates = zip(threads, verdicts).filter { $0.1 == .addressed }.map(\.0)
         var followUp = FollowUp(counts: ThreadCounts(opened: report.placement.inline.count, resolved: 0, stillOpen: 0))
         if settings.verifyFixes, let model = engine.model, !candidates.isEmpty {
             var code: [String: String] = [:]

@@ -14,22 +14,49 @@ package enum FixedThreadFinder {
         case personReplied
     }
 
-    /// The verdict for `thread`.
+    /// The verdict for each of `threads`, in order.
+    ///
+    /// The new review's findings are matched to threads by count, never collapsed into a set. A finding an
+    /// earlier run posted matches the thread carrying its fingerprint, exactly. Every other finding (posted now,
+    /// or matching no open thread) counts against a changed thread with the same file and title: two such threads
+    /// and one finding raised again leave one addressed.
     /// - Parameters:
     ///   - changedPaths: files changed since the last review.
-    ///   - raised: `(path, title)` of every finding the new review holds (posted now or before).
-    package static func verdict(
-        _ thread: ReviewThread, changedPaths: Set<String>, raised: Set<PathTitle>
-    ) -> Verdict {
-        guard thread.isOurs else { return .notOurs }
-        guard !thread.isResolved else { return .alreadyResolved }
-        guard thread.isOutdated && changedPaths.contains(thread.path) else { return .lineUnchanged }
-        if let title = thread.findingTitle, raised.contains(PathTitle(path: thread.path, title: title)) {
-            return .raisedAgain
+    ///   - posted: the file and title of each finding posted now.
+    ///   - alreadyPosted: the file, title and fingerprint of each finding an earlier run posted.
+    package static func verdicts(
+        _ threads: [ReviewThread], changedPaths: Set<String>, posted: [PathTitle],
+        alreadyPosted: [(key: PathTitle, fingerprint: String)]
+    ) -> [Verdict] {
+        var stillPosted: [String: Int] = [:]
+        for finding in alreadyPosted { stillPosted[finding.fingerprint, default: 0] += 1 }
+        var matchedExactly = Set<Int>()
+        for (index, thread) in threads.enumerated() where thread.isOurs && !thread.isResolved {
+            guard let fingerprint = thread.fingerprint, let left = stillPosted[fingerprint], left > 0 else { continue }
+            stillPosted[fingerprint] = left - 1
+            matchedExactly.insert(index)
         }
-        let replies = thread.repliesSinceOurLastWord
-        if let last = replies.last, !last.saysFixed { return .personReplied }
-        return .addressed
+        var byTitle: [PathTitle: Int] = [:]
+        for key in posted { byTitle[key, default: 0] += 1 }
+        for finding in alreadyPosted {
+            guard let left = stillPosted[finding.fingerprint], left > 0 else { continue }
+            stillPosted[finding.fingerprint] = left - 1
+            byTitle[finding.key, default: 0] += 1
+        }
+        return threads.enumerated().map { index, thread in
+            guard thread.isOurs else { return .notOurs }
+            guard !thread.isResolved else { return .alreadyResolved }
+            guard thread.isOutdated && changedPaths.contains(thread.path) else { return .lineUnchanged }
+            if matchedExactly.contains(index) { return .raisedAgain }
+            if let title = thread.findingTitle, case let key = PathTitle(path: thread.path, title: title),
+                let left = byTitle[key], left > 0
+            {
+                byTitle[key] = left - 1
+                return .raisedAgain
+            }
+            if let last = thread.repliesSinceOurLastWord.last, !last.saysFixed { return .personReplied }
+            return .addressed
+        }
     }
 
     /// A finding's file and title, as threads show it.

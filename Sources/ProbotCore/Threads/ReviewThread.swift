@@ -34,6 +34,11 @@ package struct ReviewThread: Sendable, Equatable {
         return root.byViewer && !Markers.values("fp", in: root.body).isEmpty
     }
 
+    /// The fingerprint of the finding the first comment posted (its `fp` marker).
+    package var fingerprint: String? {
+        comments.first.flatMap { Markers.values("fp", in: $0.body).first }
+    }
+
     /// The finding's title as the first comment shows it (`🟠 **Title** · _major_`).
     package var findingTitle: String? {
         guard let body = comments.first?.body, let open = body.range(of: "**"),
