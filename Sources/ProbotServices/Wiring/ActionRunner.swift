@@ -134,7 +134,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                 let loaded = try await WorkspaceConfigLoader(workspace: workspace, path: inputs.configFile).load(at: "")
                 (audit.review, _) = ConfigMerge.apply(loaded, to: settings)
             } catch {
-                return .failed(RunError(error), subject: "audit of \(repository)")
+                outcome = .failed(RunError(error), subject: "audit of \(repository)")
+                break
             }
             outcome = await AuditRun(
                 pipeline: AuditPipeline(
