@@ -14,7 +14,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),  // the few-shot examples file
     ],
     targets: [
-        .target(name: "ProbotCore"),
+        // GitHub's Markdown parser, from Debian/Ubuntu's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "ProbotCore", dependencies: ["CCmarkGFM"]),
         .target(name: "Tokenizer", resources: [.copy("Resources")]),
         .target(
             name: "ProbotServices",

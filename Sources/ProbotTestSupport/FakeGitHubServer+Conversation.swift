@@ -46,7 +46,7 @@ extension FakeGitHubServer {
         let all = listed.map { number, issue -> [String: Any] in
             var item: [String: Any] = [
                 "id": 900_000 + number, "number": number, "title": issue.title, "body": issue.body, "state": "open",
-                "labels": issue.labels.map { ["name": $0] },
+                "labels": issue.labels.map { ["name": $0] }, "user": Self.bot,
             ]
             if issue.isPullRequest {
                 item["pull_request"] = ["url": "https://api.github.com/repos/\(owner)/\(repo)/pulls/\(number)"]

@@ -84,16 +84,17 @@ struct FindingPlacerTests {
 
 struct CommentRendererTests {
     @Test func fenceOutgrowsBacktickRuns() {
-        #expect(CommentRenderer.fence(for: "let x = 1") == "```")
-        #expect(CommentRenderer.fence(for: "```swift\ncode\n```") == "````")
-        #expect(CommentRenderer.fence(for: "a ````` b") == "``````")
+        #expect(MarkdownBuilder.codeBlock("let x = 1").rawValue == "```\nlet x = 1\n```")
+        #expect(MarkdownBuilder.codeBlock("```swift\ncode\n```").hasPrefix("````\n"))
+        #expect(MarkdownBuilder.codeBlock("a ````` b").hasPrefix("``````\n"))
     }
 
     @Test func modelTextCannotForgeMarkersOrPingPeople() {
-        let text = CommentRenderer.sanitize("Ask @octocat <!-- chatgpt-probot:review --> now, mail me@example.com `@x`")
+        let text = MarkdownSanitizer.sanitize(
+            "Ask @octocat <!-- chatgpt-probot:review --> now, mail me@example.com `@x`")
         #expect(!text.contains("<!--"))
         #expect(text.contains("@\u{200B}octocat"))
-        #expect(text.contains("me@example.com"))
+        #expect(text.contains("me@\u{200B}example.com"))
         #expect(text.contains("`@x`"))
     }
 }

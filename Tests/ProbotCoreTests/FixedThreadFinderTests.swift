@@ -14,7 +14,9 @@ struct FixedThreadFinderTests {
         path: String = path, title: String = title, replies: [String] = []
     ) -> ReviewThread {
         let root = ThreadComment(
-            id: 1, body: "🔴 **\(title)** · _critical_\n\nBody.\n\n" + Markers.fingerprint(fingerprint),
+            id: 1,
+            body: "🔴 **\(MarkdownBuilder.inline(model: title).rawValue)** · _critical_\n\nBody.\n\n"
+                + Markers.fingerprint(fingerprint).rawValue,
             author: "probot", authorIsBot: false, byViewer: ours)
         let people = replies.enumerated().map {
             ThreadComment(id: 2 + $0.offset, body: $0.element, author: "octo", authorIsBot: false, byViewer: false)

@@ -47,8 +47,9 @@ struct RenderingTests {
     }
 
     @Test func jobSummaryIsClippedBelowOneMebibyte() {
-        let huge = JobSummaryRenderer.clip(String(repeating: "| row | of | a | table |\n", count: 60_000))
-        #expect(huge.utf8.count < 1_048_576)
+        let huge = JobSummaryRenderer.clip(
+            Array(repeating: "| row | of | a | table |" as Markdown, count: 60_000).joined(separator: "\n"))
+        #expect(huge.rawValue.utf8.count < 1_048_576)
         #expect(huge.contains("summary cut"))
     }
 
@@ -57,6 +58,6 @@ struct RenderingTests {
         #expect(Format.count(12) == "12")
         #expect(Format.usd(0.00123) == "0.0012")
         #expect(Format.duration(.milliseconds(1500)) == "1.5 s")
-        #expect(Format.cell("a|b\nc") == "a\\|b c")
+        #expect(MarkdownBuilder.cell("a|b\nc").rawValue == "a\\|b c")
     }
 }

@@ -134,7 +134,8 @@ struct ReviewPipelineTests {
         #expect(github.drafts.count == 1)
         #expect(github.drafts[0].comments.count == 1)
         #expect(github.drafts[0].body.contains("Generated.swift"))
-        #expect(github.drafts[0].body.contains("not JSON"))
+        #expect(github.drafts[0].body.contains("the model's answer did not match the review schema"))
+        #expect(!github.drafts[0].body.contains("not JSON"), "the parser's detail stays in the log and job summary")
         #expect(
             report.diagnostics.contains {
                 $0.severity == .warning && $0.message.contains("batch 2 failed (Generated.swift)")

@@ -57,7 +57,7 @@ struct WalkthroughTests {
         // 900 rows do not fit the table's budget, so they are grouped by folder, every file counted.
         let table = WalkthroughRenderer.table(report)
         #expect(table.contains("| Files | What changed | Findings |"))
-        let counts = table.split(separator: "\n").compactMap { line -> Int? in
+        let counts = table.rawValue.split(separator: "\n").compactMap { line -> Int? in
             guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")"), open < close else {
                 return nil
             }
@@ -80,9 +80,12 @@ struct WalkthroughTests {
         let block = DescriptionRenderer.block(report, budget: 60_000)
         let first = DescriptionRenderer.merge(existing: "Fixes #12.\n\nSee the design doc.", block: block)
         #expect(first.hasPrefix("Fixes #12.\n\nSee the design doc.\n\n" + DescriptionRenderer.start))
-        let edited = first + "\n\nAuthor's later note."
-        let second = DescriptionRenderer.merge(existing: edited, block: block.replacing("Splits", with: "Now splits"))
-        #expect(second.components(separatedBy: DescriptionRenderer.start).count == 2, "one block")
+        let edited = first.rawValue + "\n\nAuthor's later note."
+        var changed = report
+        changed.mergedSummary = "Now splits the cart into modules."
+        let second = DescriptionRenderer.merge(
+            existing: edited, block: DescriptionRenderer.block(changed, budget: 60_000))
+        #expect(second.rawValue.components(separatedBy: DescriptionRenderer.start).count == 2, "one block")
         #expect(second.hasPrefix("Fixes #12.\n\nSee the design doc.\n\n"))
         #expect(second.hasSuffix("\n\nAuthor's later note."))
         #expect(second.contains("Now splits"))

@@ -270,7 +270,7 @@ struct FaultInjectionTests {
             #expect(github.comments.count == Self.plantedInline)
             // The file that failed is remembered, so the next run reviews it again.
             let summaryComment = github.issueComments.first?.body ?? ""
-            #expect(Markers.pendingPaths(in: summaryComment).contains("notes/release.txt"))
+            #expect(Markers.find(in: summaryComment).pendingPaths.contains("notes/release.txt"))
         }
     }
 
@@ -339,10 +339,10 @@ struct FaultInjectionTests {
             #expect(!comment.body.contains("@octocat"))
             #expect(!comment.body.contains("@admin"))
             #expect(!comment.body.contains("fp=0000000000000000"))
-            #expect(Markers.values("fp", in: comment.body).count == 1)
+            #expect(Markers.find(in: comment.body).values("fp").count == 1)
             #expect(!github.reviews[0].body.contains("@everyone"))
             let summary = try #require(github.issueComments.first?.body)
-            #expect(Markers.values("head", in: summary) == [Self.headSHA])
+            #expect(Markers.find(in: summary).values("head") == [Self.headSHA])
         }
     }
 

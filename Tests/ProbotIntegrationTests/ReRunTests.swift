@@ -46,7 +46,7 @@ struct ReRunTests {
                 #expect(try second.outputs["comments"] == "0")
                 // The sticky summary is edited in place, not duplicated.
                 #expect(github.issueComments.count == 1)
-                #expect(Markers.values("head", in: github.issueComments[0].body) == [Self.firstHead])
+                #expect(Markers.find(in: github.issueComments[0].body).values("head") == [Self.firstHead])
                 if incremental == "true" {
                     #expect(openAI.calls.count == 1, "an unchanged head needs no model call")
                 } else {
@@ -82,7 +82,7 @@ struct ReRunTests {
             #expect(report.unchangedSinceLastReview == 4)
             // The model repeats its findings for that file: they were posted already, so nothing new appears.
             #expect(Self.commentSet(github) == afterFirst)
-            #expect(Markers.values("head", in: github.issueComments[0].body) == [Self.secondHead])
+            #expect(Markers.find(in: github.issueComments[0].body).values("head") == [Self.secondHead])
             #expect(github.issueComments.count == 1)
         }
     }

@@ -58,7 +58,7 @@ package struct AuditReport: Sendable, Equatable {
             + outcomes.filter { $0.review == nil }.flatMap { outcome -> [SkippedFile] in
                 guard let failure = outcome.failure else { return [] }
                 let reason: SkipReason =
-                    outcome.heldBackByCostCap ? .capReached("max-cost-usd") : .modelFailed(failure.description)
+                    outcome.heldBackByCostCap ? .capReached("max-cost-usd") : .modelFailed(failure.publicDescription)
                 return outcome.batch.paths.map { SkippedFile(path: $0, reason: reason) }
             }
     }

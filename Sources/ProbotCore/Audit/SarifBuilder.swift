@@ -22,7 +22,7 @@ package enum SarifBuilder {
             rules[ruleID] = .object([
                 "id": .string(ruleID),
                 "name": .string(ruleSlug(finding.title)),
-                "shortDescription": .object(["text": .string(CommentRenderer.sanitize(finding.title))]),
+                "shortDescription": .object(["text": .string(finding.title)]),
                 "defaultConfiguration": .object(["level": .string(level(finding.severity))]),
                 "properties": .object(["tags": .array([.string("chatgpt-probot"), .string(finding.severity.rawValue)])]
                 ),
@@ -30,8 +30,8 @@ package enum SarifBuilder {
             var region: [String: JSONValue] = ["startLine": .number(Double(finding.startLine ?? finding.line))]
             if let start = finding.startLine, start < finding.line { region["endLine"] = .number(Double(finding.line)) }
             let text =
-                CommentRenderer.sanitize(finding.title)
-                + (finding.body.isEmpty ? "" : ": " + CommentRenderer.sanitize(finding.body))
+                finding.title
+                + (finding.body.isEmpty ? "" : ": " + finding.body)
             results.append(
                 .object([
                     "ruleId": .string(ruleID),

@@ -4,6 +4,6 @@ package protocol TrackingIssueStore: Sendable {
     func findTrackingIssue(owner: String, repo: String, label: String) async throws -> Int?
     /// Creates the tracking issue, or updates `existing` in place; returns its number.
     func upsertTrackingIssue(
-        owner: String, repo: String, existing: Int?, title: String, body: String, label: String
+        owner: String, repo: String, existing: Int?, title: String, body: Markdown, label: String
     ) async throws -> Int
 }

@@ -18,9 +18,9 @@ package protocol Conversation: Sendable {
     /// The last `limit` conversation comments, oldest first.
     func recentComments(_ ref: PullRequestRef, limit: Int) async throws -> [ConversationComment]
     /// Posts a conversation comment; returns its URL.
-    func comment(_ ref: PullRequestRef, body: String) async throws -> String?
+    func comment(_ ref: PullRequestRef, body: Markdown) async throws -> String?
     /// Replies in the review thread that starts with `rootCommentID`; returns the reply's URL.
-    func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String?
+    func reply(_ ref: PullRequestRef, rootCommentID: Int, body: Markdown) async throws -> String?
     /// Adds a reaction to an issue comment or a review comment.
     func react(_ ref: PullRequestRef, commentID: Int, inReviewThread: Bool, content: String) async throws
 }

@@ -27,6 +27,22 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
     case unreadable(String)
     case capReached(String)
 
+    /// The reason as Markdown for a table cell: outside text (patterns, headers, errors) escaped.
+    package var markdown: Markdown {
+        switch self {
+        case .removed, .noPatch, .unchanged, .truncatedByGitHub, .binary, .tooLarge, .notIncluded:
+            "\(cell: description)"
+        case .excluded(let pattern): "matches `exclude` pattern \(codeCell: pattern)"
+        case .builtInExclusion(let pattern): "built-in exclusion \(codeCell: pattern)"
+        case .unparsablePatch(let why): "patch could not be parsed: \(cell: why)"
+        case .hunkOverBudget(let header, let tokens, let budget):
+            "hunk \(codeCell: header) is \(tokens) tokens, over the \(budget)-token budget"
+        case .modelFailed(let why): "model request failed: \(cell: why)"
+        case .unreadable(let why): "could not be read: \(cell: why)"
+        case .capReached(let cap): "left for a later run: the \(cell: cap) cap was reached"
+        }
+    }
+
     package var description: String {
         switch self {
         case .removed: "file removed"

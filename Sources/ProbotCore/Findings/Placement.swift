@@ -7,12 +7,12 @@ package struct InlineComment: Sendable, Equatable {
     /// First line of a multi-line comment (same hunk, before `line`), else `nil`.
     package var startLine: Int?
     /// Markdown body, suggestion block included.
-    package var body: String
+    package var body: Markdown
     /// Identity across runs (see ``Fingerprint``); empty until deduplication assigns it.
     package var fingerprint: String = ""
 
     /// Memberwise initialiser.
-    package init(finding: Finding, path: String, line: Int, side: DiffSide, startLine: Int?, body: String) {
+    package init(finding: Finding, path: String, line: Int, side: DiffSide, startLine: Int?, body: Markdown) {
         self.finding = finding
         self.path = path
         self.line = line

@@ -81,7 +81,11 @@ package struct BatchRunner: Sendable {
             }
             return await review(first, retryAllowed: retryAllowed) + review(second, retryAllowed: retryAllowed)
         } catch {
-            return [failed(batch, .requestFailed(String(describing: error)), start: start)]
+            return [
+                failed(
+                    batch, .requestFailed(String(describing: error), status: (error as? any HTTPStatusError)?.status),
+                    start: start)
+            ]
         }
         let problem: BatchFailure
         if let refusal = completion.refusal, !refusal.isEmpty {

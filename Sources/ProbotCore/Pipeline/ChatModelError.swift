@@ -9,3 +9,9 @@ package enum ChatModelError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// An error that carries the HTTP status a server answered, which may be shown where the server's text may not.
+package protocol HTTPStatusError: Error {
+    /// The HTTP status code.
+    var status: Int { get }
+}

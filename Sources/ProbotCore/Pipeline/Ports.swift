@@ -52,13 +52,13 @@ package protocol ReviewHistorySource: Sendable {
 /// Keeps one summary comment on the pull request's conversation, updated in place.
 package protocol StickySummaryStore: Sendable {
     /// Creates the comment, or edits `existingID`; returns its id.
-    func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int
+    func upsertSummary(_ ref: PullRequestRef, body: Markdown, existingID: Int?) async throws -> Int
 }
 
 /// Edits a pull request's description (GitHub's update-pull-request endpoint in production).
 package protocol DescriptionStore: Sendable {
     /// Replaces the description with `body`.
-    func updateDescription(_ ref: PullRequestRef, body: String) async throws
+    func updateDescription(_ ref: PullRequestRef, body: Markdown) async throws
 }
 
 /// Lists the files changed between two commits.

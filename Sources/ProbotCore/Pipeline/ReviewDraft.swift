@@ -2,11 +2,11 @@
 package struct ReviewDraft: Sendable, Equatable {
     /// The head commit reviewed (`pull_request.head.sha`, never `GITHUB_SHA`).
     package var commitID: String
-    package var body: String
+    package var body: Markdown
     package var comments: [InlineComment]
 
     /// Memberwise initialiser.
-    package init(commitID: String, body: String, comments: [InlineComment]) {
+    package init(commitID: String, body: Markdown, comments: [InlineComment]) {
         self.commitID = commitID
         self.body = body
         self.comments = comments

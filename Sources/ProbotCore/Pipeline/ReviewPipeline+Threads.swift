@@ -54,9 +54,11 @@ extension ReviewPipeline {
             }
             followUp.counts.resolved += 1
             guard let root = thread.comments.first else { continue }
-            var body = "Addressed in `\(head.prefix(7))`"
-            if let change = changes[thread.path] { body += ": " + CommentRenderer.sanitize(change) }
-            body += ".\n\n" + Markers.reply
+            var body: Markdown = "Addressed in \(code: head.prefix(7))"
+            if let change = changes[thread.path] {
+                body += ": " + MarkdownBuilder.tableCell(model: change, repository: "\(ref.owner)/\(ref.repo)")
+            }
+            body += ".\n\n\(Markers.trusted(Markers.reply))"
             do {
                 _ = try await store.reply(ref, rootCommentID: root.id, body: body)
             } catch {

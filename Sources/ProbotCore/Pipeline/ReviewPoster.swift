@@ -30,7 +30,7 @@ package struct ReviewPoster: Sendable {
     /// - Parameter renderBody: the first review's body for a placement (it changes when comments move to the body).
     package func post(
         _ placement: PlacementResult, to ref: PullRequestRef, commitID: String,
-        renderBody: (PlacementResult) -> String
+        renderBody: (PlacementResult) -> Markdown
     ) async -> Result {
         var result = Result(placement: placement)
         let allInline = placement.inline
@@ -50,7 +50,6 @@ package struct ReviewPoster: Sendable {
                 return result
             } catch let error as PublishError {
                 // GitHub rejects a whole review for one bad comment: post this part again with its comments in the body.
-                console.warning("\(error.description); posting again with the inline comments in the review body")
                 result.usedBodyFallback = true
                 result.placement.body += chunk.map {
                     var item = BodyFinding(finding: $0.finding, reason: .rejectedInline)
@@ -60,7 +59,10 @@ package struct ReviewPoster: Sendable {
                 result.placement.inline = kept + allInline[range.upperBound...]
                 result.diagnostics.append(
                     .warning("\(error.description); the findings were posted in the review body instead"))
-                let body = index == 0 ? renderBody(result.placement) : ReviewBodyRenderer.render(rejectedOnly: chunk)
+                let body =
+                    index == 0
+                    ? renderBody(result.placement)
+                    : ReviewBodyRenderer.render(rejectedOnly: chunk, repository: "\(ref.owner)/\(ref.repo)")
                 do {
                     result.reviews.append(
                         try await publisher.publish(ReviewDraft(commitID: commitID, body: body, comments: []), to: ref))

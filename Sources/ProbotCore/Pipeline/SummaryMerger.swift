@@ -35,7 +35,9 @@ package struct SummaryMerger: Sendable {
             }
             return Merged(summary: text, usage: completion.usage, failure: nil)
         } catch {
-            return Merged(summary: nil, usage: .zero, failure: .requestFailed(String(describing: error)))
+            return Merged(
+                summary: nil, usage: .zero,
+                failure: .requestFailed(String(describing: error), status: (error as? any HTTPStatusError)?.status))
         }
     }
 }

@@ -103,16 +103,15 @@ package enum CommandPrompts {
     /// and a footer with the model and tokens.
     package static func reply(
         to context: CommandContext, answer: String, model: String, usage: TokenUsage
-    ) -> String {
-        var body = ""
+    ) -> Markdown {
+        var body = Markdown.empty
         if case .chat(let question) = context.command {
             let firstLine = question.split(separator: "\n").first.map(String.init) ?? question
-            body += "> " + CommentRenderer.sanitize(String(firstLine.prefix(300))) + "\n\n"
+            body += "> \(text: firstLine.prefix(300))\n\n"
         }
-        body += "@\(context.author) " + CommentRenderer.sanitize(answer)
-        body +=
-            "\n\n<sub>🤖 ChatGPT Probot · `\(model)` · \(Format.count(usage.promptTokens)) → \(Format.count(usage.completionTokens)) tokens</sub>\n"
-            + Markers.reply
-        return ReviewBodyRenderer.fit(head: body, sections: [], tail: "")
+        body += MarkdownBuilder.mention(context.author) + " \(model: answer, repository: nil)"
+        let footer: Markdown =
+            "\n\n<sub>🤖 ChatGPT Probot · \(code: model) · \(count: usage.promptTokens) → \(count: usage.completionTokens) tokens</sub>\n\(Markers.trusted(Markers.reply))"
+        return ReviewBodyRenderer.fit(head: body, sections: [], tail: footer)
     }
 }

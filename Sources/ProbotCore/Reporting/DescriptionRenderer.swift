@@ -9,21 +9,24 @@ package enum DescriptionRenderer {
     package static let end = "<!-- chatgpt-probot:describe:end -->"
 
     /// The block for `report`: the summary and the walkthrough.
-    package static func block(_ report: RunReport, budget: Int) -> String {
-        var text = "### 🤖 ChatGPT Probot walkthrough\n\n"
+    package static func block(_ report: RunReport, budget: Int) -> Markdown {
+        var text: Markdown = "### 🤖 ChatGPT Probot walkthrough\n\n"
         let summary = WalkthroughRenderer.summary(report)
         if !summary.isEmpty { text += summary + "\n" }
         text += WalkthroughRenderer.table(report, budget: max(1_000, budget - text.count - 200))
-        return start + "\n" + text + "\n" + end
+        return Markers.trusted(start) + "\n" + text + "\n" + Markers.trusted(end)
     }
 
     /// `existing` with the block replaced in place, or appended after the author's text the first time.
-    package static func merge(existing: String?, block: String) -> String {
+    ///
+    /// The author's own text is written back as it is: it is theirs, in their own pull request.
+    package static func merge(existing: String?, block: Markdown) -> Markdown {
         let body = existing ?? ""
         if let open = body.range(of: start), let close = body.range(of: end, range: open.upperBound..<body.endIndex) {
-            return String(body[..<open.lowerBound]) + block + String(body[close.upperBound...])
+            return MarkdownBuilder.authorsOwn(String(body[..<open.lowerBound])) + block
+                + MarkdownBuilder.authorsOwn(String(body[close.upperBound...]))
         }
         let trimmed = body.trimmingWhitespace()
-        return trimmed.isEmpty ? block : body + "\n\n" + block
+        return trimmed.isEmpty ? block : MarkdownBuilder.authorsOwn(body) + "\n\n" + block
     }
 }

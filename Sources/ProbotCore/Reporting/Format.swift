@@ -23,9 +23,21 @@ package enum Format {
         let seconds = Double(value.components.seconds) + Double(value.components.attoseconds) / 1e18
         return seconds >= 1 ? String(format: "%.1f s", seconds) : String(format: "%.0f ms", seconds * 1000)
     }
+}
 
-    /// A cell safe inside a Markdown table: pipes escaped, newlines folded.
-    package static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+extension Markdown.Interpolation {
+    /// A count with thousands separators.
+    package mutating func appendInterpolation(count: Int) {
+        appendInterpolation(MarkdownBuilder.formatted(Format.count(count)))
+    }
+
+    /// Dollars with four decimals, without the sign.
+    package mutating func appendInterpolation(usd: Double) {
+        appendInterpolation(MarkdownBuilder.formatted(Format.usd(usd)))
+    }
+
+    /// `1.2 s` or `340 ms`.
+    package mutating func appendInterpolation(duration: Duration) {
+        appendInterpolation(MarkdownBuilder.formatted(Format.duration(duration)))
     }
 }

@@ -6,12 +6,12 @@ package enum ReviewChunker {
     package static let commentCharacterLimit = 60_000
 
     /// The reviews to post: the first carries `body`, later ones say which part they are.
-    package static func drafts(commitID: String, body: String, comments: [InlineComment]) -> [ReviewDraft] {
+    package static func drafts(commitID: String, body: Markdown, comments: [InlineComment]) -> [ReviewDraft] {
         let marked = comments.map { comment -> InlineComment in
             var comment = comment
             if comment.body.count > commentCharacterLimit {
                 comment.body =
-                    String(comment.body.prefix(commentCharacterLimit)) + "\n\n_…cut to fit GitHub's size limit._"
+                    comment.body.prefix(lines: commentCharacterLimit) + "\n\n_…cut to fit GitHub's size limit._"
             }
             if !comment.fingerprint.isEmpty { comment.body += "\n\n" + Markers.fingerprint(comment.fingerprint) }
             return comment
@@ -20,10 +20,10 @@ package enum ReviewChunker {
             Array(marked[$0..<min(marked.count, $0 + commentsPerReview)])
         }
         return chunks.enumerated().map { index, chunk in
-            let text =
+            let text: Markdown =
                 index == 0
                 ? body
-                : "🤖 ChatGPT Probot review, continued (part \(index + 1) of \(chunks.count)).\n\n\(ReviewBodyRenderer.marker)\n"
+                : "🤖 ChatGPT Probot review, continued (part \(index + 1) of \(chunks.count)).\n\n\(Markers.trusted(ReviewBodyRenderer.marker))\n"
             return ReviewDraft(commitID: commitID, body: text, comments: chunk)
         }
     }

@@ -11,7 +11,7 @@ package struct RunOutcome: Sendable {
 
     package var kind: Kind
     /// The job summary's Markdown.
-    package var summary: String
+    package var summary: Markdown
     /// Every step output, in `action.yml` order.
     package var outputs: [(name: String, value: String)]
     /// Annotations to raise, in order (notices, warnings with their file and line).
@@ -23,7 +23,7 @@ package struct RunOutcome: Sendable {
 
     /// Memberwise initialiser.
     package init(
-        kind: Kind, summary: String, outputs: [(name: String, value: String)], annotations: [Diagnostic] = [],
+        kind: Kind, summary: Markdown, outputs: [(name: String, value: String)], annotations: [Diagnostic] = [],
         log: [String] = [], failure: RunError? = nil
     ) {
         self.kind = kind
@@ -37,7 +37,7 @@ package struct RunOutcome: Sendable {
     /// A run that did nothing, and why: a notice, a short summary, empty outputs. Never fails the step.
     package static func skipped(_ reason: String, warnings: [Diagnostic] = []) -> RunOutcome {
         RunOutcome(
-            kind: .skipped(reason), summary: "## 🤖 ChatGPT Probot\n\nNothing to review: \(reason)\n",
+            kind: .skipped(reason), summary: "## 🤖 ChatGPT Probot\n\nNothing to review: \(text: reason)\n",
             outputs: StepOutputs.make([:]), annotations: [.note(reason)] + warnings)
     }
 
@@ -46,8 +46,8 @@ package struct RunOutcome: Sendable {
     package static func failed(_ error: RunError, subject: String? = nil) -> RunOutcome {
         RunOutcome(
             kind: .skipped(error.description),
-            summary: "## 🤖 ChatGPT Probot" + (subject.map { " · \($0)" } ?? "") + "\n\n> [!CAUTION]\n> "
-                + Format.cell(error.description) + "\n",
+            summary: "## 🤖 ChatGPT Probot" + (subject.map { " · \(text: $0)" } ?? .empty) + "\n\n"
+                + JobSummaryRenderer.failureCallout(error),
             outputs: StepOutputs.make([:]), failure: error)
     }
 

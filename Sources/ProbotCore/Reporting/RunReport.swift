@@ -63,6 +63,9 @@ package struct RunReport: Sendable, Equatable {
         self.plan = plan
     }
 
+    /// `owner/name` of the pull request's repository, which posted links may point into.
+    package var repository: String? { pullRequest.map { "\($0.owner)/\($0.repo)" } }
+
     /// Tokens billed across all requests.
     package var usage: TokenUsage { outcomes.reduce(summaryUsage + verifyUsage) { $0 + $1.usage } }
 
@@ -90,7 +93,7 @@ package struct RunReport: Sendable, Equatable {
     package var skippedFiles: [SkippedFile] {
         let failed = failedOutcomes.flatMap { outcome -> [SkippedFile] in
             guard let failure = outcome.failure else { return [] }
-            return outcome.batch.paths.map { SkippedFile(path: $0, reason: .modelFailed(failure.description)) }
+            return outcome.batch.paths.map { SkippedFile(path: $0, reason: .modelFailed(failure.publicDescription)) }
         }
         return plan.skipped + failed
     }

@@ -1,11 +1,13 @@
 /// The one conversation comment ChatGPT Probot keeps up to date on a pull request.
 package enum StickySummaryRenderer {
     /// The comment for `report`; the hidden markers record the reviewed head and the files still to review.
-    package static func render(_ report: RunReport) -> String {
-        var out = "## 🤖 ChatGPT Probot\n\n"
-        var line = "Last reviewed commit `\(report.headSHA.prefix(12))`"
-        if let base = report.incrementalBase { line += " (changes since `\(base.prefix(12))`)" }
-        if let review = report.review, let url = review.htmlURL { line += " · [latest review](\(url))" }
+    package static func render(_ report: RunReport) -> Markdown {
+        var out: Markdown = "## 🤖 ChatGPT Probot\n\n"
+        var line: Markdown = "Last reviewed commit \(code: report.headSHA.prefix(12))"
+        if let base = report.incrementalBase { line += " (changes since \(code: base.prefix(12)))" }
+        if let review = report.review, let url = review.htmlURL {
+            line += " · " + MarkdownBuilder.link("latest review", to: url)
+        }
         out += line + "\n\n"
         let summary = WalkthroughRenderer.summary(report)
         if !summary.isEmpty { out += summary + "\n\n" }
@@ -18,28 +20,21 @@ package enum StickySummaryRenderer {
             out += "| Already posted earlier | \(report.placement.alreadyPosted.count) |\n"
         }
         out += "| Files reviewed | \(report.reviewedPaths.count) |\n"
-        if let threads = report.threads { out += "| Review threads | \(threads.line) |\n" }
+        if let threads = report.threads { out += "| Review threads | \(cell: threads.line) |\n" }
         if report.unchangedSinceLastReview > 0 {
             out += "| Unchanged since the last review | \(report.unchangedSinceLastReview) |\n"
         }
         out +=
-            "| Model | `\(report.model)` · \(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens"
-        if let cost = report.costUSD { out += " · ≈ $\(Format.usd(cost))" }
+            "| Model | \(codeCell: report.model) · \(count: report.usage.promptTokens) → \(count: report.usage.completionTokens) tokens"
+        if let cost = report.costUSD { out += " · ≈ $\(usd: cost)" }
         out += " |\n"
         out += WalkthroughRenderer.table(report)
         let skipped = report.skippedFiles
-        if !skipped.isEmpty {
-            out +=
-                "\n<details><summary>\(skipped.count) file(s) or part(s) not reviewed</summary>\n\n| File | Reason |\n|---|---|\n"
-            for file in skipped.prefix(200) {
-                out += "| `\(Format.cell(file.path))` | \(Format.cell(file.reason.description)) |\n"
-            }
-            out += "\n</details>\n"
-        }
-        out += "\n\(Markers.summary)\n\(Markers.head(report.headSHA))\n"
+        if !skipped.isEmpty { out += ReviewBodyRenderer.skippedTable(skipped, limit: 200) }
+        var tail: Markdown = "\n\(Markers.trusted(Markers.summary))\n\(Markers.head(report.headSHA))\n"
         let pending = pendingPaths(report)
-        if !pending.isEmpty { out += Markers.pending(pending) + "\n" }
-        return ReviewBodyRenderer.fit(head: out, sections: [], tail: "")
+        if !pending.isEmpty { tail += Markers.pending(pending) + "\n" }
+        return ReviewBodyRenderer.fit(head: out, sections: [], tail: tail)
     }
 
     /// Files whose review failed at this head: the next run reviews them even if they do not change.

@@ -35,7 +35,7 @@ package enum TerminalReportRenderer {
         var out = "# ChatGPT Probot review\n\n"
         let summary = report.mergedSummary.map { [$0] } ?? report.summaries
         for part in summary { out += part + "\n\n" }
-        out += ReviewBodyRenderer.statsLine(report) + "\n"
+        out += ReviewBodyRenderer.statsLine(report).rawValue + "\n"
         let rows = WalkthroughRenderer.rows(report)
         if !rows.isEmpty {
             out += "\n## Walkthrough\n\n"
@@ -50,7 +50,7 @@ package enum TerminalReportRenderer {
         for path in grouped.keys.sorted() {
             out += "\n## `\(path)`\n\n"
             for (finding, note) in (grouped[path] ?? []).sorted(by: { $0.0.line < $1.0.line }) {
-                out += CommentRenderer.listEntry(finding) + note + "\n"
+                out += CommentRenderer.listEntry(finding).rawValue + note + "\n"
             }
         }
         let skipped = report.skippedFiles

@@ -15,9 +15,9 @@ package enum WalkthroughRenderer {
     package static let defaultBudget = 30_000
 
     /// The summary to show first: the merged one, else the requests' summaries.
-    package static func summary(_ report: RunReport) -> String {
+    package static func summary(_ report: RunReport) -> Markdown {
         let parts = report.mergedSummary.map { [$0] } ?? report.summaries
-        return parts.map(CommentRenderer.sanitize).joined(separator: "\n\n")
+        return parts.map { MarkdownBuilder.model($0, repository: report.repository) }.joined(separator: "\n\n")
     }
 
     /// One row per reviewed file, in pull-request order: the model's line on it and its posted findings.
@@ -61,23 +61,29 @@ package enum WalkthroughRenderer {
     }
 
     /// The walkthrough table within `budget` characters: per file, else by folder at shrinking depth.
-    package static func table(_ report: RunReport, budget: Int = defaultBudget) -> String {
+    package static func table(_ report: RunReport, budget: Int = defaultBudget) -> Markdown {
         let rows = rows(report)
-        guard !rows.isEmpty else { return "" }
+        guard !rows.isEmpty else { return .empty }
         for depth in [Int.max, 3, 2, 1, 0] {
             let shown = depth == .max ? rows : grouped(rows, depth: depth)
-            let text = render(shown, grouped: depth != .max, total: rows.count)
+            let text = render(shown, grouped: depth != .max, total: rows.count, repository: report.repository)
             if text.count <= budget { return text }
         }
         return "\n\(rows.count) files reviewed; the walkthrough is too long to show here.\n"
     }
 
-    private static func render(_ rows: [Row], grouped: Bool, total: Int) -> String {
-        var table = "| \(grouped ? "Files" : "File") | What changed | Findings |\n|---|---|---:|\n"
+    /// A model's one-line description of a change, for a table cell: cleaned, then kept on one line.
+    package static func changeCell(_ change: String, repository: String?) -> Markdown {
+        guard !change.isEmpty else { return "–" }
+        return MarkdownBuilder.tableCell(model: change, repository: repository)
+    }
+
+    private static func render(_ rows: [Row], grouped: Bool, total: Int, repository: String?) -> Markdown {
+        var table: Markdown = grouped ? "| Files" : "| File"
+        table += " | What changed | Findings |\n|---|---|---:|\n"
         for row in rows {
-            let name = grouped ? "`\(Format.cell(row.name))` (\(row.files))" : "`\(Format.cell(row.name))`"
-            let change = row.change.isEmpty ? "–" : Format.cell(CommentRenderer.sanitize(row.change))
-            table += "| \(name) | \(change) | \(row.findings) |\n"
+            let name: Markdown = grouped ? "\(codeCell: row.name) (\(row.files))" : "\(codeCell: row.name)"
+            table += "| \(name) | \(changeCell(row.change, repository: repository)) | \(row.findings) |\n"
         }
         guard rows.count > foldAfter else { return "\n### Walkthrough\n\n" + table }
         return "\n<details><summary>Walkthrough: \(total) file(s)</summary>\n\n" + table + "\n</details>\n"

@@ -72,7 +72,7 @@ package enum FixedThreadFinder {
 
         /// The key of a finding, with its title rendered as the thread shows it.
         package init(_ finding: Finding) {
-            self.init(path: finding.path, title: CommentRenderer.sanitize(finding.title))
+            self.init(path: finding.path, title: CommentRenderer.title(finding).rawValue)
         }
     }
 }

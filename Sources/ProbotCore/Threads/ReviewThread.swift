@@ -31,12 +31,13 @@ package struct ReviewThread: Sendable, Equatable {
     /// finding's fingerprint. Threads of other authors are never touched.
     package var isOurs: Bool {
         guard let root = comments.first else { return false }
-        return root.byViewer && !Markers.values("fp", in: root.body).isEmpty
+        return root.byViewer && !Markers.find(in: root.body).values("fp").isEmpty
     }
 
     /// The fingerprint of the finding the first comment posted (its `fp` marker).
     package var fingerprint: String? {
-        comments.first.flatMap { Markers.values("fp", in: $0.body).first }
+        guard let root = comments.first, root.byViewer else { return nil }
+        return Markers.find(in: root.body).values("fp").first
     }
 
     /// The finding's title as the first comment shows it (`🟠 **Title** · _major_`).
@@ -89,7 +90,7 @@ package protocol ReviewThreadStore: Sendable {
     /// - Throws: ``ThreadStoreError/forbidden(_:)`` when the token may not resolve threads.
     func resolve(threadID: String) async throws
     /// Replies in the thread that starts with `rootCommentID`; returns the reply's URL.
-    func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String?
+    func reply(_ ref: PullRequestRef, rootCommentID: Int, body: Markdown) async throws -> String?
 }
 
 /// Why a thread could not be changed.

@@ -66,11 +66,11 @@ package struct ThreadResponder: Sendable {
         guard let text = answer?["reply"]?.stringValue?.trimmingWhitespace(), !text.isEmpty else {
             throw RunError.noAnswer(refusal: completion.refusal)
         }
-        let body =
-            "@\(context.author) " + CommentRenderer.sanitize(text)
-            + "\n\n<sub>🤖 ChatGPT Probot · `\(profile.name)`</sub>\n" + Markers.reply
+        let body = MarkdownBuilder.mention(context.author) + " \(model: text, repository: nil)"
+        let footer: Markdown =
+            "\n\n<sub>🤖 ChatGPT Probot · \(code: profile.name)</sub>\n\(Markers.trusted(Markers.reply))"
         let url = try await threads.reply(
-            ref, rootCommentID: root, body: ReviewBodyRenderer.fit(head: body, sections: [], tail: ""))
+            ref, rootCommentID: root, body: ReviewBodyRenderer.fit(head: body, sections: [], tail: footer))
         var diagnostics: [Diagnostic] = []
         var resolved = false
         if answer?["concede"] == .bool(true) {

@@ -24,7 +24,7 @@ package struct OutcomeReporter: Sendable {
     package func report(_ outcome: RunOutcome) throws {
         for diagnostic in outcome.annotations { console.annotate(diagnostic) }
         for line in outcome.log { console.info(line) }
-        if let summaryPath { try StepSummaryWriter(path: summaryPath).write(redactor.redact(outcome.summary)) }
+        if let summaryPath { try StepSummaryWriter(path: summaryPath).write(redactor.redact(outcome.summary.rawValue)) }
         if let outputPath { try OutputFileWriter(path: outputPath).write(outcome.outputs) }
     }
 }

@@ -9,13 +9,19 @@ package struct GitHubClient: Sendable {
     package var token: String
     package var transport: any HTTPTransport
     package var logger: Logger
+    /// Applied to every request body, so no credential of the run is ever posted to GitHub, whole or in part.
+    package var redactor: SecretRedactor
 
-    /// Memberwise initialiser.
-    package init(baseURL: URL, token: String, transport: any HTTPTransport, logger: Logger) {
+    /// Memberwise initialiser; the token is always among the redacted secrets.
+    package init(
+        baseURL: URL, token: String, transport: any HTTPTransport, logger: Logger,
+        redactor: SecretRedactor = SecretRedactor([])
+    ) {
         self.baseURL = baseURL
         self.token = token
         self.transport = transport
         self.logger = logger
+        self.redactor = redactor.adding([token])
     }
 
     /// Most pages followed for one listing (3,000 files at 100 per page, with margin).
@@ -37,8 +43,11 @@ package struct GitHubClient: Sendable {
             "User-Agent": "chatgpt-probot",
         ]
         if body != nil { headers["Content-Type"] = "application/json" }
+        // JSON writes a credential's characters (letters, digits, `-`, `_`, `.`) as they are, so redacting the
+        // encoded text finds every copy of one, whichever field or string it is in.
+        let sent = body.map { Data(redactor.redact(String(decoding: $0, as: UTF8.self)).utf8) }
         let response = try await transport.send(
-            TransportRequest(method: method, url: url, headers: headers, body: body))
+            TransportRequest(method: method, url: url, headers: headers, body: sent))
         logger.debug(
             "GitHub \(method) \(url.path) → \(response.status)",
             metadata: ["remaining": "\(response.header("x-ratelimit-remaining") ?? "-")"])

@@ -22,14 +22,14 @@ extension GitHubPullRequestService: Conversation, TrackingIssueStore {
     }
 
     /// Posts a conversation comment on an issue or pull request; returns its URL.
-    package func comment(_ ref: PullRequestRef, body: String) async throws -> String? {
+    package func comment(_ ref: PullRequestRef, body: Markdown) async throws -> String? {
         let response = try await client.post(
             "/repos/\(ref.owner)/\(ref.repo)/issues/\(ref.number)/comments", json: CommentBody(body: body))
         return try check(response, "comment on \(ref)").htmlURL
     }
 
     /// Replies in the review thread that starts with `rootCommentID`; returns the reply's URL.
-    package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String? {
+    package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: Markdown) async throws -> String? {
         let response = try await client.post(
             "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/comments/\(rootCommentID)/replies",
             json: CommentBody(body: body))
@@ -58,12 +58,15 @@ extension GitHubPullRequestService: Conversation, TrackingIssueStore {
             "/repos/\(owner)/\(repo)/issues?state=open&labels=\(encoded)&per_page=100", as: GitHubItem.self,
             operation: "list issues labelled \(label)")
         // The issues list includes pull requests; only a real issue carrying our marker counts.
-        return issues.first { $0.pullRequest == nil && ($0.body ?? "").contains(AuditRenderer.issueMarker) }?.number
+        let candidates = issues.filter { $0.pullRequest == nil && Markers.find(in: $0.body ?? "").contains("audit") }
+        guard !candidates.isEmpty else { return nil }
+        let identity = await actingIdentity()
+        return candidates.first { identity.wrote($0.user?.login ?? "") }?.number
     }
 
     /// Creates the tracking issue, or updates `existing` in place; returns its number.
     package func upsertTrackingIssue(
-        owner: String, repo: String, existing: Int?, title: String, body: String, label: String
+        owner: String, repo: String, existing: Int?, title: String, body: Markdown, label: String
     ) async throws -> Int {
         struct Create: Encodable {
             var title: String
@@ -77,12 +80,12 @@ extension GitHubPullRequestService: Conversation, TrackingIssueStore {
         if let existing {
             let response = try await client.send(
                 "PATCH", client.url("/repos/\(owner)/\(repo)/issues/\(existing)"),
-                body: try JSONEncoder().encode(Update(title: title, body: body)))
+                body: try JSONEncoder().encode(Update(title: title, body: body.rawValue)))
             _ = try check(response, "update issue #\(existing)")
             return existing
         }
         let response = try await client.post(
-            "/repos/\(owner)/\(repo)/issues", json: Create(title: title, body: body, labels: [label]))
+            "/repos/\(owner)/\(repo)/issues", json: Create(title: title, body: body.rawValue, labels: [label]))
         return try check(response, "create the audit issue").number ?? 0
     }
 }

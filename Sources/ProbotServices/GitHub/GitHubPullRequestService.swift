@@ -28,7 +28,7 @@ package struct GitHubPullRequestService: PullRequestSource, ReviewPublisher, Rev
         // A nonce in the body lets a retry after a 5xx or a timeout check whether the first attempt was created.
         let nonce = "<!-- chatgpt-probot:post=\(UUID().uuidString) -->"
         var draft = review
-        draft.body += "\n" + nonce
+        draft.body += "\n" + Markers.trusted(nonce)
         let path = "/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)/reviews"
         let operation = "create review on \(ref)"
         let response: TransportResponse
@@ -87,13 +87,40 @@ extension GitHubPullRequestService {
         async let conversation = client.getAllPages(
             "\(base)/issues/\(ref.number)/comments?per_page=100", as: GitHubItem.self,
             operation: "list comments of \(ref)")
-        return PriorBodies(
-            reviewComments: try await comments.filter { $0.inReplyToID == nil }.compactMap(\.body),
-            reviews: try await reviews.compactMap(\.body),
-            issueComments: try await conversation.compactMap { comment in comment.body.map { (comment.id, $0) } })
+        let authored = { (items: [GitHubItem]) in
+            items.compactMap { item in
+                item.body.map { AuthoredBody(id: item.id, author: item.user?.login ?? "", body: $0) }
+            }
+        }
+        var bodies = PriorBodies(
+            identity: .githubActions,
+            reviewComments: authored(try await comments.filter { $0.inReplyToID == nil }),
+            reviews: authored(try await reviews),
+            issueComments: authored(try await conversation))
+        // Who this action is matters only when something carries a marker: asked then, not on a first review.
+        let all = bodies.reviewComments + bodies.reviews + bodies.issueComments
+        if all.contains(where: { $0.body.contains("chatgpt-probot:") }) { bodies.identity = await actingIdentity() }
+        return bodies
     }
 
-    package func upsertSummary(_ ref: PullRequestRef, body: String, existingID: Int?) async throws -> Int {
+    /// Who the token acts as (GraphQL `viewer`, which answers for installation tokens too); the default
+    /// `GITHUB_TOKEN`'s identity when it cannot be read.
+    package func actingIdentity() async -> ActingIdentity {
+        struct Answer: Decodable {
+            struct Data: Decodable {
+                struct Viewer: Decodable { var login: String }
+                var viewer: Viewer
+            }
+            var data: Data?
+        }
+        let graphQL = GitHubGraphQL(client: client, url: GitHubGraphQL.url(forAPI: client.baseURL))
+        guard let body = try? await graphQL.post(GraphQLDocuments.viewer, variables: [:], operation: "read the viewer"),
+            let login = (try? JSONDecoder().decode(Answer.self, from: body))?.data?.viewer.login
+        else { return .githubActions }
+        return ActingIdentity(login: login)
+    }
+
+    package func upsertSummary(_ ref: PullRequestRef, body: Markdown, existingID: Int?) async throws -> Int {
         let base = "/repos/\(ref.owner)/\(ref.repo)/issues"
         if let existingID {
             let response = try await client.send(
@@ -111,7 +138,7 @@ extension GitHubPullRequestService {
         return try JSONDecoder().decode(GitHubItem.self, from: response.body).id
     }
 
-    package func updateDescription(_ ref: PullRequestRef, body: String) async throws {
+    package func updateDescription(_ ref: PullRequestRef, body: Markdown) async throws {
         let response = try await client.send(
             "PATCH", client.url("/repos/\(ref.owner)/\(ref.repo)/pulls/\(ref.number)"),
             body: try JSONEncoder().encode(CommentBody(body: body)))
@@ -192,11 +219,11 @@ package struct ReviewRequestBody: Codable, Equatable, Sendable {
     /// Builds the body of a `COMMENT` review.
     package init(_ review: ReviewDraft) {
         commitID = review.commitID
-        body = review.body
+        body = review.body.rawValue
         event = "COMMENT"
         comments = review.comments.map {
             Comment(
-                path: $0.path, body: $0.body, line: $0.line, side: $0.side.rawValue, startLine: $0.startLine,
+                path: $0.path, body: $0.body.rawValue, line: $0.line, side: $0.side.rawValue, startLine: $0.startLine,
                 startSide: $0.startLine == nil ? nil : $0.side.rawValue)
         }
     }

@@ -17,19 +17,19 @@ package struct CommandRun: Sendable {
         } catch {
             return .failed(RunError(error), subject: "\(ref)")
         }
-        return Self.answered(ref, what: "@\(Format.cell(context.author))'s command", outcome)
+        return Self.answered(ref, what: "\(text: "@" + context.author)'s command", outcome)
     }
 
     /// The outcome of one answer: a short summary with a link and the tokens, and the step outputs.
     /// - Parameter what: what was answered, e.g. "@octo's command".
     package static func answered(
-        _ ref: PullRequestRef, what: String, _ outcome: CommandResponder.Outcome, note: String = "",
+        _ ref: PullRequestRef, what: Markdown, _ outcome: CommandResponder.Outcome, note: Markdown = "",
         annotations: [Diagnostic] = []
     ) -> RunOutcome {
-        let reply = outcome.replyURL.map { ": [reply](\($0))" } ?? "."
-        let summary =
-            "## 🤖 ChatGPT Probot · \(ref)\n\nAnswered \(what)\(reply)\(note)\n\n"
-            + "| Tokens | \(Format.count(outcome.usage.promptTokens)) → \(Format.count(outcome.usage.completionTokens)) |\n|---|---|\n"
+        let reply = outcome.replyURL.map { ": " + MarkdownBuilder.link("reply", to: $0) } ?? "."
+        let summary: Markdown =
+            "## 🤖 ChatGPT Probot · \(text: ref.description)\n\nAnswered \(what)\(reply)\(note)\n\n"
+            + "| Tokens | \(count: outcome.usage.promptTokens) → \(count: outcome.usage.completionTokens) |\n|---|---|\n"
         return RunOutcome(
             kind: .command(outcome), summary: summary,
             outputs: StepOutputs.make([

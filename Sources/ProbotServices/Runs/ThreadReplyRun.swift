@@ -22,7 +22,7 @@ package struct ThreadReplyRun: Sendable {
             return .skipped(why)
         case .answered(let url, let usage, let resolved, let diagnostics):
             return CommandRun.answered(
-                ref, what: "@\(Format.cell(context.author)) in a review thread",
+                ref, what: "\(text: "@" + context.author) in a review thread",
                 CommandResponder.Outcome(replyURL: url, usage: usage),
                 note: resolved ? " The answer conceded, so the thread was resolved." : "", annotations: diagnostics)
         }

@@ -112,7 +112,7 @@ package struct GitHubThreadStore: ReviewThreadStore {
         }
     }
 
-    package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: String) async throws -> String? {
+    package func reply(_ ref: PullRequestRef, rootCommentID: Int, body: Markdown) async throws -> String? {
         try await GitHubPullRequestService(client: client).reply(ref, rootCommentID: rootCommentID, body: body)
     }
 

@@ -24,7 +24,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     ) {
         self.environment = environment
         self.factory = ServiceFactory(
-            transport: transport, console: console, logger: logger, clock: clock, wallClock: wallClock)
+            transport: transport, console: console, logger: logger, clock: clock, wallClock: wallClock,
+            redactor: SecretRedactor(Self.secrets(environment)))
         self.console = console
         self.counter = counter
         self.now = now
@@ -33,6 +34,10 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     /// Every secret this run knows, for masking and redaction.
     package static func secrets(_ environment: ActionEnvironment) -> [String?] {
         [environment.input("openai-api-key"), environment.input("github-token")]
+            + [
+                "GITHUB_TOKEN", "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "ACTIONS_RUNTIME_TOKEN",
+                "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+            ].map { environment[$0] }
     }
 
     /// Runs once and writes the summary, outputs and annotations. Never throws: a failure is in the outcome,
@@ -40,7 +45,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
     package func run() async -> RunOutcome {
         for secret in Self.secrets(environment).compactMap({ $0 }) { console.mask(secret) }
         var outcome = await decideAndRun()
-        if let build { outcome.summary += "\n<sub>ChatGPT Probot \(build)</sub>\n" }
+        if let build { outcome.summary += "\n<sub>ChatGPT Probot \(text: build)</sub>\n" }
         let reporter = OutcomeReporter(
             console: console, redactor: SecretRedactor(Self.secrets(environment)),
             summaryPath: environment["GITHUB_STEP_SUMMARY"], outputPath: environment["GITHUB_OUTPUT"])

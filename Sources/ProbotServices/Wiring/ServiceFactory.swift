@@ -14,12 +14,15 @@ package struct ServiceFactory<C: Clock>: Sendable where C.Duration == Duration {
     package var clock: C
     /// Wall-clock time, for GitHub's epoch reset headers.
     package var wallClock: @Sendable () -> Date
+    /// Every credential of the run, redacted from everything sent to GitHub.
+    package var redactor: SecretRedactor
 
     /// Memberwise initialiser; production passes `ContinuousClock()`.
     package init(
         transport: any HTTPTransport, console: any RunConsole, logger: Logger, clock: C,
-        wallClock: @escaping @Sendable () -> Date = { Date() }
+        wallClock: @escaping @Sendable () -> Date = { Date() }, redactor: SecretRedactor = SecretRedactor([])
     ) {
+        self.redactor = redactor
         self.transport = transport
         self.console = console
         self.logger = logger
@@ -32,7 +35,8 @@ package struct ServiceFactory<C: Clock>: Sendable where C.Duration == Duration {
         GitHubPullRequestService(
             client: GitHubClient(
                 baseURL: baseURL, token: token,
-                transport: retrying(GitHubRetryClassifier(), maxWait: maxWait, api: "GitHub"), logger: logger))
+                transport: retrying(GitHubRetryClassifier(), maxWait: maxWait, api: "GitHub"), logger: logger,
+                redactor: redactor))
     }
 
     /// The chat model named by the inputs, with OpenAI's retry rules and a tokens-per-minute pacer.
