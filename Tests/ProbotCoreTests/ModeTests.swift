@@ -85,7 +85,44 @@ struct ModeTests {
         #expect(thread.threadRootID == 6999)
         // /review on a PR conversation in review mode reviews the PR.
         #expect(
-            try plan("issue_comment", "issue_comment.pull_request", mode: .review) == .review(Self.ref42, payload: nil))
+            try plan("issue_comment", "issue_comment.pull_request.review", mode: .review)
+                == .review(Self.ref42, payload: nil))
+    }
+
+    /// Every comment event passes one gate, whatever the mode: a stranger, a bot, an edit or a comment without a
+    /// command never starts a paid run, not even with `mode: review` or an explicit `pull-request`.
+    @Test(arguments: [ModeInput.review, .audit, .auto, .chat])
+    func oneGateForEveryCommentEvent(_ mode: ModeInput) throws {
+        let base = try Fixture.data("events/issue_comment.pull_request.review.json", in: .module)
+        func variant(_ edit: (inout [String: Any]) -> Void) throws -> GitHubEvent {
+            var json = try #require(try JSONSerialization.jsonObject(with: base) as? [String: Any])
+            edit(&json)
+            return try GitHubEvent.decode(try JSONSerialization.data(withJSONObject: json))
+        }
+        func comment(_ json: inout [String: Any], _ key: String, _ value: Any) {
+            var comment = json["comment"] as? [String: Any] ?? [:]
+            comment[key] = value
+            json["comment"] = comment
+        }
+        let attacks: [GitHubEvent] = [
+            try variant { comment(&$0, "author_association", "NONE") },
+            try variant { comment(&$0, "body", "nice work, no command here") },
+            try variant { $0["action"] = "deleted" },
+            try variant { $0["action"] = "edited" },
+            try variant { $0["sender"] = ["login": "evil[bot]", "type": "Bot"] },
+            try variant { comment(&$0, "user", ["login": "evil[bot]", "type": "Bot"]) },
+        ]
+        for event in attacks {
+            for pullRequest in [nil, "42"] {
+                let plan = try ModeResolver.resolve(
+                    eventName: "issue_comment", event: event, mode: mode, pullRequest: pullRequest,
+                    repository: "octo/shop")
+                guard case .skip = plan else {
+                    Issue.record("\(mode) with pull-request \(pullRequest ?? "none") ran: \(plan)")
+                    continue
+                }
+            }
+        }
     }
 
     @Test func commandsNeedAnAllowedHumanAndACommand() throws {

@@ -86,7 +86,7 @@ struct ReviewPipelineTests {
         #expect(console.lines.contains("group: Post review"))
         let prompt = try #require(model.requests.first?.messages.last?.content)
         #expect(prompt.contains("+42:         guard !isOpen else {"))
-        #expect(prompt.contains("<untrusted>Shop changes</untrusted>"))
+        #expect(prompt.contains(UntrustedFence.run.wrap("Shop changes")))
         #expect(model.requests.first?.maxCompletionTokens == 4_096)
         #expect(model.requests.first?.schema == ReviewSchema.schema)
     }

@@ -11,9 +11,19 @@ package enum ModeResolver {
     ) throws(EventError) -> RunPlan {
         let fullName = event.repository?.fullName ?? repository
         let name = eventName ?? "unknown"
+        // One gate for every comment event, whatever `mode` and `pull-request` say: a new comment, by a person
+        // whose association is allowed, carrying a command (or replying in a review thread).
+        if commentEvents.contains(name) {
+            let gate = try CommentGate.check(
+                event, eventName: name, allowed: allowedAssociations, replyInThreads: replyInThreads)
+            if case .closed(let reason) = gate { return .skip(reason) }
+            if mode != .chat && mode != .auto && gate.command != .review {
+                return .skip("on `\(name)` events `mode: \(mode.rawValue)` runs only for a `/review` command")
+            }
+        }
         // An explicit pull request wins for review and auto, on any event (scripts, dispatch, schedule).
         let requested = pullRequest ?? dispatchPullRequest(event)
-        if let requested, mode == .auto || mode == .review {
+        if let requested, mode == .review || (mode == .auto && !commentEvents.contains(name)) {
             return .review(try parsePullRequest(requested, defaultRepository: fullName), payload: nil)
         }
         switch mode {
@@ -106,29 +116,17 @@ package enum ModeResolver {
         throw .malformed("`pull-request` must be a number or a pull request URL (got \"\(text)\")")
     }
 
+    /// The events whose runs pass ``CommentGate`` first.
+    static let commentEvents: Set<String> = ["issue_comment", "pull_request_review_comment"]
+
     /// The command plan of a comment event, or a skip for bots, strangers and comments without a command.
     static func command(
         _ event: GitHubEvent, eventName: String, repository: String?, allowed: Set<String>, replyInThreads: Bool = true
     ) throws(EventError) -> RunPlan {
-        guard let comment = event.comment else { throw .malformed("a `\(eventName)` payload has no `comment`") }
-        guard event.action == nil || event.action == "created" else {
-            return .skip("comment was \(event.action ?? "changed"); only new comments run commands")
-        }
-        // A reply in a review thread needs no command: the thread may be this action's (checked when it runs).
-        let isThreadReply =
-            eventName == "pull_request_review_comment" && comment.inReplyToID != nil && replyInThreads
-        let parsed = CommentCommand.parse(comment.body)
-        guard let command = parsed ?? (isThreadReply ? .chat(question: comment.body) : nil) else {
-            return .skip("the comment has no /chatgpt, /review or /refactor command")
-        }
-        if event.sender?.type == "Bot" || comment.user?.type == "Bot" {
-            return .skip("comments by bots (including this action) never run commands")
-        }
-        let association = comment.authorAssociation?.uppercased() ?? "NONE"
-        guard allowed.contains(association) else {
-            return .skip(
-                "@\(comment.user?.login ?? "someone") (\(association.lowercased())) may not run commands; allowed: \(allowed.sorted().joined(separator: ", "))"
-            )
+        let gate = try CommentGate.check(event, eventName: eventName, allowed: allowed, replyInThreads: replyInThreads)
+        guard case .open(let command, let parsed) = gate, let comment = event.comment else {
+            if case .closed(let reason) = gate { return .skip(reason) }
+            throw .malformed("a `\(eventName)` payload has no `comment`")
         }
         guard let repository else { throw .malformed("the payload names no repository") }
         if eventName == "pull_request_review_comment" {

@@ -31,16 +31,19 @@ package enum ThreadReplyPrompt {
         if let line = thread.line ?? thread.originalLine { user += ", line \(line)" }
         user += ".\n"
         if !scope.isEmpty {
-            user += "The code above the hunk, from its enclosing scope (for understanding only):\n<untrusted>\n"
-            user += scope.map { "~\($0.number): \($0.text)" }.joined(separator: "\n") + "\n</untrusted>\n"
+            user +=
+                "The code above the hunk, from its enclosing scope (for understanding only):\n\(UntrustedFence.run.open)\n"
+            user +=
+                scope.map { "~\($0.number): \($0.text)" }.joined(separator: "\n") + "\n\(UntrustedFence.run.close)\n"
         }
-        user += "The hunk:\n<untrusted>\n```diff\n\(context.diffHunk ?? "")\n```\n</untrusted>\n"
-        user += "The thread, oldest first (your comments are marked `you`):\n<untrusted>\n"
+        user +=
+            "The hunk:\n\(UntrustedFence.run.open)\n```diff\n\(context.diffHunk ?? "")\n```\n\(UntrustedFence.run.close)\n"
+        user += "The thread, oldest first (your comments are marked `you`):\n\(UntrustedFence.run.open)\n"
         for comment in thread.comments {
             let who = comment.byViewer ? "you" : "@\(comment.author)"
             user += "\(who): \(String(comment.body.prefix(3_000)))\n---\n"
         }
-        user += "</untrusted>"
+        user += "\(UntrustedFence.run.close)"
         return [.system(system), .user(user)]
     }
 }
