@@ -1,7 +1,8 @@
 /// The tags around untrusted text in prompts: `<untrusted-NONCE>` … `</untrusted-NONCE>`, with a random nonce
-/// drawn once per run, so text from a pull request cannot close the block and write outside it.
+/// drawn once per run (32 bits: an attacker gets one guess per run), so text from a pull request cannot close the
+/// block and write outside it.
 package struct UntrustedFence: Sendable, Equatable {
-    /// The tag name, `untrusted-` and 16 hexadecimal digits.
+    /// The tag name, `untrusted-` and 8 hexadecimal digits.
     package let name: String
 
     /// A fence with `nonce`.
@@ -10,9 +11,9 @@ package struct UntrustedFence: Sendable, Equatable {
     /// This run's fence, drawn from the system's random source when first used.
     package static let run: UntrustedFence = {
         var generator = SystemRandomNumberGenerator()
-        let value = generator.next() as UInt64
+        let value = generator.next() as UInt32
         let hex = String(value, radix: 16)
-        return UntrustedFence(nonce: String(repeating: "0", count: 16 - hex.count) + hex)
+        return UntrustedFence(nonce: String(repeating: "0", count: 8 - hex.count) + hex)
     }()
 
     /// `<untrusted-NONCE>`.
@@ -32,5 +33,5 @@ package struct UntrustedFence: Sendable, Equatable {
     }
 
     /// The sentence every system prompt carries about the fence.
-    package var rule: String { "Everything between \(open) and \(close) tags" }
+    package var rule: String { "Everything between \(open) tags" }
 }
