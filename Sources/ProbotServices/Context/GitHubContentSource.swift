@@ -93,18 +93,10 @@ package struct GitHubContentSource: FileContentSource {
 
     /// One GraphQL query for up to 25 files.
     private func query(_ files: [ChangedFile], at commit: String) async throws -> [String: FileText] {
-        var variables: [String: JSONValue] = ["owner": .string(owner), "name": .string(repo)]
-        var fields = ""
-        var declarations = "$owner: String!, $name: String!"
-        for (index, file) in files.enumerated() {
-            variables["e\(index)"] = .string("\(commit):\(file.filename)")
-            declarations += ", $e\(index): String!"
-            fields +=
-                " f\(index): object(expression: $e\(index)) { ... on Blob { text isBinary byteSize isTruncated } }"
-        }
+        let request = GraphQLDocuments.fileContents(
+            owner: owner, repo: repo, commit: commit, paths: files.map(\.filename))
         let data = try await GitHubGraphQL(client: client, url: graphQLURL).post(
-            "query(\(declarations)) { repository(owner: $owner, name: $name) {\(fields) } }", variables: variables,
-            operation: "read files with GraphQL")
+            request, operation: "read files with GraphQL")
         let decoded = try JSONDecoder().decode(Response.self, from: data)
         guard let repository = decoded.data?.repository else {
             throw GraphQLError(message: decoded.errors?.map(\.message).joined(separator: "; ") ?? "no data")

@@ -1,5 +1,4 @@
 package import Foundation
-package import ProbotCore
 
 /// GitHub's GraphQL endpoint: one POST per query, with the REST client's headers and HTTP error decoding.
 package struct GitHubGraphQL: Sendable {
@@ -20,12 +19,12 @@ package struct GitHubGraphQL: Sendable {
         return URL(string: text + "/graphql") ?? base
     }
 
-    /// Posts `query` with `variables` and returns the body of a 2xx answer, which may still carry `errors`.
+    /// Posts `request` (a document from ``GraphQLDocuments`` and its variables) and returns the body of a 2xx
+    /// answer, which may still carry `errors`.
     /// - Parameter operation: what was attempted, for the error, e.g. `read the review threads`.
     /// - Throws: ``GitHubAPIError`` for any other status; transport errors as they come.
-    package func post(_ query: String, variables: [String: JSONValue], operation: String) async throws -> Data {
-        let body = JSONValue.object(["query": .string(query), "variables": .object(variables)])
-        let response = try await client.send("POST", url, body: try JSONEncoder().encode(body))
+    package func post(_ request: GraphQLRequest, operation: String) async throws -> Data {
+        let response = try await client.send("POST", url, body: try JSONEncoder().encode(request.body))
         guard (200..<300).contains(response.status) else {
             throw GitHubAPIError(operation: operation, response: response)
         }

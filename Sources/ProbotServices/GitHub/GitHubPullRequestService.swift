@@ -114,7 +114,7 @@ extension GitHubPullRequestService {
             var data: Data?
         }
         let graphQL = GitHubGraphQL(client: client, url: GitHubGraphQL.url(forAPI: client.baseURL))
-        guard let body = try? await graphQL.post(GraphQLDocuments.viewer, variables: [:], operation: "read the viewer"),
+        guard let body = try? await graphQL.post(GraphQLDocuments.viewer(), operation: "read the viewer"),
             let login = (try? JSONDecoder().decode(Answer.self, from: body))?.data?.viewer.login
         else { return .githubActions }
         return ActingIdentity(login: login)

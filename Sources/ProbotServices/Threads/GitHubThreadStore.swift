@@ -16,22 +16,6 @@ package struct GitHubThreadStore: ReviewThreadStore {
     /// Most pages of 100 threads read.
     package static let pageLimit = 20
 
-    static let threadsQuery = """
-        query($owner: String!, $name: String!, $number: Int!, $after: String) {
-          repository(owner: $owner, name: $name) {
-            pullRequest(number: $number) {
-              reviewThreads(first: 100, after: $after) {
-                pageInfo { hasNextPage endCursor }
-                nodes {
-                  id isResolved isOutdated path line originalLine
-                  comments(first: 50) { nodes { databaseId body viewerDidAuthor author { login __typename } } }
-                }
-              }
-            }
-          }
-        }
-        """
-
     private struct Page: Decodable {
         struct Author: Decodable {
             var login: String
@@ -76,11 +60,8 @@ package struct GitHubThreadStore: ReviewThreadStore {
         var result: [ReviewThread] = []
         var after: String?
         for _ in 0..<Self.pageLimit {
-            var variables: [String: JSONValue] = [
-                "owner": .string(ref.owner), "name": .string(ref.repo), "number": .number(Double(ref.number)),
-            ]
-            if let after { variables["after"] = .string(after) }
-            let data = try await post(Self.threadsQuery, variables: variables, operation: "read the review threads")
+            let data = try await post(
+                GraphQLDocuments.reviewThreads(ref, after: after), operation: "read the review threads")
             let page = try JSONDecoder().decode(Page.self, from: data)
             guard let threads = page.data?.repository?.pullRequest?.reviewThreads else {
                 throw page.errors?.first ?? GraphQLError(message: "no review threads in the answer")
@@ -104,8 +85,7 @@ package struct GitHubThreadStore: ReviewThreadStore {
     package func resolve(threadID: String) async throws {
         struct Answer: Decodable { var errors: [GraphQLError]? }
         let data = try await post(
-            "mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }",
-            variables: ["id": .string(threadID)], operation: "resolve a review thread")
+            GraphQLDocuments.resolveReviewThread(id: threadID), operation: "resolve a review thread")
         if let problem = try JSONDecoder().decode(Answer.self, from: data).errors?.first {
             if problem.type == "FORBIDDEN" { throw ThreadStoreError.forbidden(problem.message) }
             throw problem
@@ -117,10 +97,9 @@ package struct GitHubThreadStore: ReviewThreadStore {
     }
 
     /// Posts through ``GitHubGraphQL``; a 403 means the token may not do this.
-    private func post(_ query: String, variables: [String: JSONValue], operation: String) async throws -> Data {
+    private func post(_ request: GraphQLRequest, operation: String) async throws -> Data {
         do {
-            return try await GitHubGraphQL(client: client, url: graphQLURL).post(
-                query, variables: variables, operation: operation)
+            return try await GitHubGraphQL(client: client, url: graphQLURL).post(request, operation: operation)
         } catch let error as GitHubAPIError where error.status == 403 {
             throw ThreadStoreError.forbidden(error.message)
         }
