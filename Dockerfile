@@ -2,6 +2,10 @@
 FROM swift:6.3.3-noble AS build
 ARG VERSION=dev
 ARG REVISION=dev
+# hadolint ignore=DL3008
+RUN apt-get -q update \
+ && apt-get -q install -y --no-install-recommends libcmark-gfm-dev libcmark-gfm-extensions-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN printf 'enum BuildInfo {\n    static let version = "%s"\n    static let revision = "%s"\n}\n' "$VERSION" "$REVISION" \
@@ -11,7 +15,9 @@ RUN printf 'enum BuildInfo {\n    static let version = "%s"\n    static let revi
  && mkdir -p /out \
  && cp "$bin/chatgpt-probot" /out/ \
  && strip /out/chatgpt-probot \
- && cp -R "$bin/chatgpt-probot_Tokenizer.resources" /out/
+ && cp -R "$bin/chatgpt-probot_Tokenizer.resources" /out/ \
+ && mkdir -p /out/lib \
+ && ldd /out/chatgpt-probot | awk '/libcmark-gfm/ { print $3 }' | xargs -I{} cp -L {} /out/lib/
 
 # Run stage: slim runtime with libcurl (URLSession) and CA certificates for HTTPS.
 # The tokenizer vocabularies travel beside the binary, where it looks for them.
@@ -27,5 +33,9 @@ LABEL org.opencontainers.image.title="ChatGPT Probot" \
 RUN apt-get -q update \
  && apt-get -q install -y --no-install-recommends ca-certificates \
  && rm -rf /var/lib/apt/lists/*
-COPY --from=build /out/ /usr/local/bin/
+# cmark-gfm (GitHub's Markdown parser) is linked dynamically; its two libraries travel from the build stage.
+COPY --from=build /out/lib/ /usr/local/lib/
+COPY --from=build /out/chatgpt-probot /usr/local/bin/
+COPY --from=build /out/chatgpt-probot_Tokenizer.resources /usr/local/bin/chatgpt-probot_Tokenizer.resources
+RUN ldconfig
 ENTRYPOINT ["/usr/local/bin/chatgpt-probot"]
