@@ -6,6 +6,7 @@ ARG REVISION=dev
 RUN apt-get -q update \
  && apt-get -q install -y --no-install-recommends libcmark-gfm-dev libcmark-gfm-extensions-dev \
  && rm -rf /var/lib/apt/lists/*
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /src
 COPY . .
 RUN printf 'enum BuildInfo {\n    static let version = "%s"\n    static let revision = "%s"\n}\n' "$VERSION" "$REVISION" \
