@@ -17,7 +17,7 @@ struct ActionCommand: AsyncParsableCommand {
         let console = ActionsConsole(workflowCommands: environment.isGitHubActions, redactor: redactor) { line in
             print(line)
         }
-        var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "chatgpt-probot") { _ in ConsoleLogHandler(console: console) }
         logger.logLevel = environment["RUNNER_DEBUG"] == "1" ? .debug : .warning
         var runner = ActionRunner(
             environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger,

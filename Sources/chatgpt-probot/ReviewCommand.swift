@@ -55,7 +55,9 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ActionEnvironment(ProcessInfo.processInfo.environment)
         let key = environment["OPENAI_API_KEY"]
-        let redactor = SecretRedactor([key])
+        // Every credential the CLI may send (GitHub Models takes GITHUB_TOKEN), never printed whole or in part.
+        let redactor = SecretRedactor(
+            ["OPENAI_API_KEY", "GITHUB_TOKEN", "GH_TOKEN", "AZURE_OPENAI_API_KEY"].map { environment[$0] })
         let console = ActionsConsole(workflowCommands: false, redactor: redactor) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
@@ -87,14 +89,14 @@ struct ReviewCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot read \(diff): \(error.localizedDescription)")
         }
-        var logger = Logger(label: "chatgpt-probot") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "chatgpt-probot") { _ in ConsoleLogHandler(console: console) }
         logger.logLevel = environment["CHATGPT_PROBOT_DEBUG"] == "1" ? .debug : .warning
         let factory = ServiceFactory(
             transport: URLSessionTransport(), console: console, logger: logger, clock: ContinuousClock())
         let runner = LocalReviewRunner(inputs: inputs, factory: factory)
         do {
             let (_, markdown) = try await runner.run(diff: text)
-            print(markdown)
+            print(redactor.redact(markdown))
         } catch {
             console.error(String(describing: error))
             throw ExitCode.failure
