@@ -91,7 +91,11 @@ extension FakeGitHubServer {
     func listIssueComments(_ request: ReceivedRequest, number: Int) -> Reply {
         guard state.withLock({ $0.pulls[number] != nil || $0.plainIssues.contains(number) }) else { return notFound }
         let all = state.withLock { $0.issueComments }.map {
-            ["id": $0.id, "body": $0.body, "user": Self.bot] as [String: Any]
+            [
+                "id": $0.id, "body": $0.body,
+                "user": ["login": $0.author, "type": $0.author.hasSuffix("[bot]") ? "Bot" : "User"],
+            ]
+                as [String: Any]
         }
         return page(all, query: request.query, path: "/repositories/\(repositoryID)/issues/\(number)/comments")
     }

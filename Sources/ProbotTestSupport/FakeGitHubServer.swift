@@ -53,6 +53,8 @@ package final class FakeGitHubServer: Sendable {
     package struct IssueComment: Sendable, Equatable {
         package var id: Int
         package var body: String
+        /// Who wrote it: this action's token unless a test seeds someone else's comment.
+        package var author: String = "github-actions[bot]"
     }
 
     /// A fault to inject: the next requests matching `method` and a path suffix get these replies.
@@ -197,6 +199,16 @@ package final class FakeGitHubServer: Sendable {
     }
 
     /// Adds a plain issue (not a pull request) that conversation comments can go on.
+    /// Seeds a conversation comment written by `author`; returns its id.
+    @discardableResult
+    package func addIssueComment(body: String, author: String) -> Int {
+        state.withLock { state in
+            state.nextID += 1
+            state.issueComments.append(IssueComment(id: state.nextID, body: body, author: author))
+            return state.nextID
+        }
+    }
+
     package func addIssue(number: Int) {
         state.withLock { _ = $0.plainIssues.insert(number) }
     }
