@@ -5,7 +5,12 @@ import Synchronization
     import FoundationNetworking
 #endif
 
-/// ``HTTPTransport`` over Foundation's `URLSession` (libcurl on Linux). Redirects are followed.
+/// ``HTTPTransport`` over Foundation's `URLSession` (libcurl on Linux).
+///
+/// Redirects are followed here, not by Foundation (which copies `Authorization` to any host): a session-level
+/// delegate refuses them, and ``HTTPRedirect`` decides what to send next, dropping credentials across origins.
+/// The delegate is the session's because FoundationNetworking never asks a per-task delegate (the one
+/// `data(for:delegate:)` takes) about redirects.
 ///
 /// Cancelling a request ends its wait at once with `CancellationError`; the `URLSessionTask` itself is left to
 /// finish or time out on its own, its answer dropped. FoundationNetworking's own cancellation deadlocks or traps
@@ -20,13 +25,27 @@ package struct URLSessionTransport: HTTPTransport {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = max(timeout * 4, 600)
         configuration.httpMaximumConnectionsPerHost = 16
-        self.session = URLSession(configuration: configuration)
+        self.session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
         self.defaultTimeout = timeout
     }
 
-    /// Sends `request`.
-    /// - Throws: `CancellationError` when the task is cancelled; Foundation's `URLError` for transport failures.
+    /// Sends `request`, following at most ``HTTPRedirect/limit`` redirects.
+    /// - Throws: `URLError(.httpTooManyRedirects)` past the limit; `CancellationError` when the task is
+    ///   cancelled; Foundation's `URLError` for transport failures.
     package func send(_ request: TransportRequest) async throws -> TransportResponse {
+        var current = request
+        var redirects = 0
+        while true {
+            let response = try await exchange(current)
+            guard let next = HTTPRedirect.next(after: response, to: current) else { return response }
+            redirects += 1
+            guard redirects <= HTTPRedirect.limit else { throw URLError(.httpTooManyRedirects) }
+            current = next
+        }
+    }
+
+    /// One request and its response, redirects not followed.
+    private func exchange(_ request: TransportRequest) async throws -> TransportResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.timeoutInterval = request.timeout ?? defaultTimeout
@@ -56,6 +75,16 @@ package struct URLSessionTransport: HTTPTransport {
             if let key = key as? String, let value = value as? String { headers[key] = value }
         }
         return .success(TransportResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+    }
+}
+
+/// Refuses every automatic redirect: the 3xx response comes back to ``URLSessionTransport/send(_:)``.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }
 
