@@ -163,4 +163,26 @@ struct CredentialLeakTests {
             #expect(attacker.leaks == [])
         }
     }
+
+    @Test(arguments: ["127.0.0.1", "localhost"])
+    func aNextPageOnAnotherOriginIsNeverRequested(host: String) async throws {
+        let attacker = try await Collector.start()
+        try await withFakeGitHub(alsoStopping: [attacker]) { github in
+            github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: try ActionRunTests.sampleFiles())
+            let page: [[String: Any]] = [["filename": "a.swift", "status": "added", "additions": 1, "deletions": 0]]
+            github.inject(
+                "GET", "/files",
+                replies: [
+                    .json(
+                        200, page,
+                        headers: ["Link": "<\(attacker.url("/files?page=2", host: host))>; rel=\"next\""])
+                ])
+            let outcome = try await Self.manualReview(github).perform()
+            #expect(attacker.requests.isEmpty, "the next page is not requested, with or without the token")
+            let failure = try #require(outcome.failure)
+            #expect(failure.description.contains("the next page is on http://\(host):"))
+            #expect(failure.description.contains("it was not requested"))
+            #expect(!failure.description.contains(Self.token))
+        }
+    }
 }
