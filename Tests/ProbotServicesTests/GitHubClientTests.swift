@@ -54,6 +54,27 @@ struct GitHubClientTests {
             ])
     }
 
+    @Test(arguments: [
+        "https://evil.example/api/v3/repositories/9/pulls/1/files?page=2",
+        "http://ghe.example.com/api/v3/repositories/9/pulls/1/files?page=2",
+        "https://ghe.example.com:8443/api/v3/repositories/9/pulls/1/files?page=2",
+        "/api/v3/repositories/9/pulls/1/files?page=2",
+    ])
+    func aNextPageOnAnotherOriginIsNeverRequested(next: String) async throws {
+        let transport = StubTransport { _ in
+            StubTransport.json(
+                200, #"[{"filename":"a","status":"added","additions":1,"deletions":0}]"#,
+                headers: ["Link": "<\(next)>; rel=\"next\""])
+        }
+        let error = await #expect(throws: ForeignPageLink.self) {
+            try await GitHubPullRequestService(client: client(transport)).changedFiles(
+                PullRequestRef(owner: "o", repo: "r", number: 1))
+        }
+        #expect(transport.requests.count == 1, "only the first page, on the API's origin")
+        #expect(error?.apiOrigin?.description == "https://ghe.example.com")
+        #expect(error?.description.contains("it was not requested") == true)
+    }
+
     @Test func linkHeaderParsing() {
         #expect(
             LinkHeader.next(#"<https://x/2>; rel="next", <https://x/5>; rel="last""#)?.absoluteString == "https://x/2")

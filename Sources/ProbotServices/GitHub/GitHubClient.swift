@@ -79,8 +79,11 @@ package struct GitHubClient: Sendable {
         return try JSONDecoder().decode(T.self, from: response.body)
     }
 
-    /// GETs every page of a JSON array, following `Link: rel="next"` (never building page URLs by hand).
+    /// GETs every page of a JSON array, following `Link: rel="next"` (never building page URLs by hand) only to
+    /// the origin of ``baseURL``: the token goes with every request, so a link elsewhere is never requested.
+    /// - Throws: ``GitHubAPIError`` on an error status; ``ForeignPageLink`` when a next page is on another origin.
     package func getAllPages<T: Decodable>(_ path: String, as type: T.Type, operation: String) async throws -> [T] {
+        let home = Origin(baseURL)
         var items: [T] = []
         var next: URL? = url(path)
         var pages = 0
@@ -91,6 +94,9 @@ package struct GitHubClient: Sendable {
             }
             items += try JSONDecoder().decode([T].self, from: response.body)
             next = LinkHeader.next(response.header("link"))
+            if let link = next, Origin(link) != home || home == nil {
+                throw ForeignPageLink(operation: operation, linkOrigin: Origin(link), apiOrigin: home)
+            }
             pages += 1
         }
         return items

@@ -8,16 +8,32 @@ package struct TransportRequest: Sendable, Equatable {
     package var body: Data?
     /// Seconds before the request is abandoned; `nil` keeps the transport's default.
     package var timeout: TimeInterval?
+    /// Names of headers that carry credentials besides ``standardCredentialHeaders`` (any case): none of them
+    /// follows a redirect to another origin.
+    package var credentialHeaders: Set<String>
+
+    /// Headers that are always credentials: `Authorization`, `Proxy-Authorization`, `Cookie` and Azure's `api-key`.
+    package static let standardCredentialHeaders: Set<String> = [
+        "authorization", "proxy-authorization", "cookie", "api-key",
+    ]
 
     /// Memberwise initialiser.
     package init(
-        method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval? = nil
+        method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval? = nil,
+        credentialHeaders: Set<String> = []
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.credentialHeaders = credentialHeaders
+    }
+
+    /// Whether the header `name` carries a credential (a standard one, or one this request marks).
+    package func isCredential(_ name: String) -> Bool {
+        let name = name.lowercased()
+        return Self.standardCredentialHeaders.contains(name) || credentialHeaders.contains { $0.lowercased() == name }
     }
 }
 

@@ -44,7 +44,10 @@ package struct OpenAIClient: ChatModel {
             let response: TransportResponse
             do {
                 response = try await transport.send(
-                    TransportRequest(method: "POST", url: endpoint.url, headers: headers, body: body, timeout: timeout))
+                    TransportRequest(
+                        method: "POST", url: endpoint.url, headers: headers, body: body, timeout: timeout,
+                        // The endpoint's authentication and account headers never follow a redirect elsewhere.
+                        credentialHeaders: Set(endpoint.headers.keys)))
             } catch {
                 pacer?.complete(cost, remaining: nil, resetIn: nil)
                 throw error
