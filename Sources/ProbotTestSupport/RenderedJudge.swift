@@ -1,5 +1,5 @@
 import Foundation
-package import ProbotCore
+import ProbotCore
 
 /// Judges posted Markdown the way a reader's browser gets it: cmark-gfm's own HTML rendering.
 package enum RenderedJudge {
