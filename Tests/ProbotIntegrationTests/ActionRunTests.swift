@@ -319,7 +319,8 @@ struct ActionRunTests {
             #expect(github.reviews.count == 1)
             #expect(try harness.outputs["comments"] == "6")
             // The job summary names the reason in the words of the `::error::` line.
-            #expect(harness.summary.contains("**The step failed:** a critical finding was posted (`fail-on: critical`)"))
+            #expect(
+                harness.summary.contains("**The step failed:** a critical finding was posted (`fail-on: critical`)"))
         }
     }
 

@@ -69,4 +69,10 @@ package enum JSONValue: Sendable, Equatable, Codable {
         if case .array(let value) = self { return value }
         return nil
     }
+
+    /// The object payload, else `nil`.
+    package var objectValue: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
 }

@@ -30,6 +30,8 @@ package enum ExamplesLoader {
             var path: String
             var diff: String
             var summary: String?
+            /// The example's one line on what changed in the file, for the walkthrough.
+            var change: String?
             var findings: [ExampleFinding]
         }
         struct ExampleFinding: Decodable {
@@ -83,24 +85,25 @@ package enum ExamplesLoader {
                 throw LoadError(message: "example \(index + 1) (\(example.path)): \(error.description)")
             }
             let diff = FileDiff(path: example.path, hunks: hunks)
-            var findings: [JSONValue] = []
+            var findings: [Finding] = []
             for finding in example.findings {
                 guard let severity = Severity(rawValue: (finding.severity ?? "minor").lowercased()) else {
                     throw LoadError(message: "example \(index + 1): severity must be critical, major, minor or nit")
                 }
+                guard let side = DiffSide(rawValue: (finding.side ?? "RIGHT").uppercased()) else {
+                    throw LoadError(message: "example \(index + 1): side must be RIGHT or LEFT")
+                }
                 findings.append(
-                    .object([
-                        "path": .string(example.path), "line": .number(Double(finding.line)),
-                        "start_line": finding.startLine.map { .number(Double($0)) } ?? .null,
-                        "side": .string((finding.side ?? "RIGHT").uppercased()), "severity": .string(severity.rawValue),
-                        "title": .string(finding.title), "body": .string(finding.body ?? ""),
-                        "suggestion": finding.suggestion.map(JSONValue.string) ?? .null,
-                    ]))
+                    Finding(
+                        path: example.path, line: finding.line, startLine: finding.startLine, side: side,
+                        severity: severity, title: finding.title, body: finding.body ?? "",
+                        suggestion: finding.suggestion))
             }
-            let answer = JSONValue.object(["summary": .string(example.summary ?? ""), "findings": .array(findings)])
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let json = (try? encoder.encode(answer)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            // The example answer is encoded by the answer type, so it has every key the strict schema requires.
+            let answer = ReviewAnswer(
+                summary: example.summary ?? "", files: [FileChange(path: example.path, change: example.change ?? "")],
+                findings: findings)
+            let json = answer.json()
             messages.append(.user(builder.userMessage(sections: [DiffRenderer.render(file: diff, hunks: hunks)])))
             messages.append(ChatMessage(role: "assistant", content: json))
         }

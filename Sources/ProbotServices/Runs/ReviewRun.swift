@@ -42,7 +42,8 @@ package struct ReviewRun: Sendable {
                 posted: report.placement.posted, failedBatches: report.failedOutcomes.count,
                 unreviewed: StickySummaryRenderer.pendingPaths(report))
         return RunOutcome(
-            kind: .review(report), summary: JobSummaryRenderer.render(report, failure: failure), outputs: report.outputs,
+            kind: .review(report), summary: JobSummaryRenderer.render(report, failure: failure),
+            outputs: report.outputs,
             annotations: annotations, log: report.dryRun ? [TerminalReportRenderer.plan(report)] : [], failure: failure)
     }
 }
