@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// The model's answer as ``ReviewSchema`` describes it: what few-shot example answers are encoded from, so an
 /// example can never show the model a shape its strict schema would refuse.

@@ -11,6 +11,8 @@ package struct AuditRun: Sendable {
     package var workspace: URL
     package var issues: any TrackingIssueStore
     package var console: any RunConsole
+    /// Every credential of the run, hidden from the SARIF file.
+    package var redactor: SecretRedactor
     /// The commit audited (`GITHUB_SHA`).
     package var commit: String
     /// A link to this workflow run, for the tracking issue.
@@ -19,8 +21,10 @@ package struct AuditRun: Sendable {
     /// Memberwise initialiser.
     package init(
         pipeline: AuditPipeline, settings: AuditSettings, policy: FailurePolicy, workspace: URL,
-        issues: any TrackingIssueStore, console: any RunConsole, commit: String, runURL: String?
+        issues: any TrackingIssueStore, console: any RunConsole, commit: String, runURL: String?,
+        redactor: SecretRedactor = SecretRedactor([])
     ) {
+        self.redactor = redactor
         self.pipeline = pipeline
         self.settings = settings
         self.policy = policy
@@ -48,7 +52,7 @@ package struct AuditRun: Sendable {
                 settings.sarifFile.hasPrefix("/")
                 ? URL(fileURLWithPath: settings.sarifFile) : workspace.appendingPathComponent(settings.sarifFile)
             do {
-                try SarifWriter.write(report, to: url)
+                try SarifWriter.write(report, to: url, redactor: redactor)
                 sarifPath = url.path
                 console.info("SARIF: \(url.path) (\(report.findings.filter { $0.unlocated == nil }.count) result(s))")
             } catch {

@@ -147,7 +147,7 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                     profile: inputs.modelProfile, settings: audit, counter: counter, model: model, console: console,
                     now: now),
                 settings: audit, policy: inputs.failurePolicy, workspace: workspace, issues: github, console: console,
-                commit: environment["GITHUB_SHA"] ?? "", runURL: runURL(repository)
+                commit: environment["GITHUB_SHA"] ?? "", runURL: runURL(repository), redactor: factory.redactor
             ).run(repository)
         case .command(let ref, let context):
             if let warning = await Acknowledgement.react(ref, context, on: github) { notes.append(warning) }
