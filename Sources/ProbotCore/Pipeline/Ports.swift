@@ -32,17 +32,6 @@ package protocol RunConsole: Sendable {
     func warning(_ text: String)
 }
 
-/// A console that discards everything, for tests that do not read the log.
-package struct SilentConsole: RunConsole {
-    /// Creates the console.
-    package init() {}
-    package func beginGroup(_ title: String) {}
-    package func endGroup() {}
-    package func info(_ text: String) {}
-    package func notice(_ text: String) {}
-    package func warning(_ text: String) {}
-}
-
 /// Reads what earlier runs posted (review comments, reviews, conversation comments).
 package protocol ReviewHistorySource: Sendable {
     /// Raw bodies of everything that may carry this action's markers.

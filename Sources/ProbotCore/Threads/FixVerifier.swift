@@ -57,9 +57,9 @@ package struct FixVerifier: Sendable {
             request.schemaName = "fix_check"
             guard let completion = try? await model.complete(request) else { continue }
             usage = usage + completion.usage
-            let results = ModelOutputParser.extractObject(completion.content ?? "")?["results"]?.arrayValue ?? []
-            for result in results where result["fixed"] == .bool(true) {
-                if let id = result["id"]?.stringValue, chunk.contains(where: { $0.id == id }) { fixed.insert(id) }
+            let answer = ModelAnswer.decode(FixCheckAnswer.self, from: completion.content)
+            for result in answer?.results ?? [] where result.fixed {
+                if chunk.contains(where: { $0.id == result.id }) { fixed.insert(result.id) }
             }
         }
         return (fixed, usage)

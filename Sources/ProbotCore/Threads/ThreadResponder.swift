@@ -62,8 +62,8 @@ package struct ThreadResponder: Sendable {
         request.schema = ThreadReplyPrompt.schema
         request.schemaName = "thread_reply"
         let completion = try await model.complete(request)
-        let answer = ModelOutputParser.extractObject(completion.content ?? "")
-        guard let text = answer?["reply"]?.stringValue?.trimmingWhitespace(), !text.isEmpty else {
+        let answer = ModelAnswer.decode(ThreadReplyAnswer.self, from: completion.content)
+        guard let text = answer?.reply.trimmingWhitespace(), !text.isEmpty else {
             throw RunError.noAnswer(refusal: completion.refusal)
         }
         let body = MarkdownBuilder.mention(context.author) + " \(model: text, repository: nil)"
@@ -73,7 +73,7 @@ package struct ThreadResponder: Sendable {
             ref, rootCommentID: root, body: ReviewBodyRenderer.fit(head: body, sections: [], tail: footer))
         var diagnostics: [Diagnostic] = []
         var resolved = false
-        if answer?["concede"] == .bool(true) {
+        if answer?.concede == true {
             do {
                 try await threads.resolve(threadID: thread.id)
                 resolved = true
