@@ -67,6 +67,16 @@ struct WalkthroughTests {
         #expect(sticky.contains("Splits the cart into modules."))
     }
 
+    /// The job summary names every file, however many, folded rather than cut.
+    @Test func theJobSummaryListsEveryFileOfALargePullRequest() {
+        let report = Self.report(files: 900)
+        let summary = JobSummaryRenderer.render(report).rawValue
+        for index in 0..<900 { #expect(summary.contains("File\(index).swift`"), "File\(index)") }
+        #expect(summary.contains("<details><summary>900 file(s)</summary>"))
+        #expect(!summary.contains("more.\n"), "nothing cut")
+        #expect(summary.utf8.count < JobSummaryRenderer.byteLimit)
+    }
+
     @Test func theMergedSummaryReplacesThePartsSummaries() {
         var report = Self.report(files: 3)
         report.mergedSummary = "One change: modules, with a risky rename in `Cart`."
