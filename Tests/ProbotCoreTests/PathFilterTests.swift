@@ -55,6 +55,18 @@ struct GlobPatternTests {
         #expect(GlobPattern(pattern).matches(path) == expected, "\(pattern) vs \(path)")
     }
 
+    /// Names may contain `*` and `?` themselves; in a pattern they stay wildcards.
+    @Test(arguments: [
+        ("src/*.ts", "src/*x.ts", true),
+        ("*.generated.swift", "*x.generated.swift", true),
+        ("a*b", "a*xb", true),
+        ("a?c", "a*c", true),
+        ("a*", "b*", false),
+    ])
+    func wildcardCharactersInNames(_ pattern: String, _ path: String, _ expected: Bool) {
+        #expect(GlobPattern(pattern).matches(path) == expected, "\(pattern) vs \(path)")
+    }
+
     /// A deep path against four `**` used to take tens of seconds (each `**` retried every split); the matcher is
     /// now linear in pattern × path, so this finishes at once.
     @Test func manyGlobstarsAgainstADeepPathFinish() {

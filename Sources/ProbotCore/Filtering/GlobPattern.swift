@@ -66,19 +66,22 @@ package struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Matches one segment with `*` and `?`, iteratively with backtracking on the last `*`.
+    ///
+    /// A `*` in the pattern is always a wildcard, even against a `*` in the name: a file named `src/*x.ts` must
+    /// still match `src/*.ts`, or a pull request could keep a file out of `include` by naming it so.
     private static func segmentMatches(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
         var p = 0
         var t = 0
         var star = -1
         var mark = 0
         while t < text.count {
-            if p < pattern.count && (pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t]) {
-                p += 1
-                t += 1
-            } else if p < pattern.count && pattern[p] == UInt8(ascii: "*") {
+            if p < pattern.count && pattern[p] == UInt8(ascii: "*") {
                 star = p
                 mark = t
                 p += 1
+            } else if p < pattern.count && (pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t]) {
+                p += 1
+                t += 1
             } else if star >= 0 {
                 p = star + 1
                 mark += 1
