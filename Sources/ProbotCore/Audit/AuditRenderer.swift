@@ -46,7 +46,7 @@ package enum AuditRenderer {
                 "| Findings | \(report.findings.count)\(report.belowMinSeverity > 0 ? " (\(report.belowMinSeverity) more below `min-severity`)" : "") |\n"
             out +=
                 "| Tokens | \(Format.count(report.usage.promptTokens)) prompt → \(Format.count(report.usage.completionTokens)) completion |\n"
-            out += "| Cost | \(report.costUSD.map { "≈ $" + Format.usd($0) } ?? "unknown") |\n"
+            out += "| Cost | \(report.costUSD.map { "≈ " + Format.dollars($0) } ?? "unknown") |\n"
         }
         out += "| Duration | \(Format.duration(report.duration)) |\n"
         return out

@@ -32,7 +32,7 @@ package enum JobSummaryRenderer {
             out +=
                 "| Planned prompt tokens | \(Format.count(report.plan.promptTokens)) (\(Format.count(report.plan.overheadTokens)) instructions and framing) |\n"
             out +=
-                "| Cost, at most | \(report.plannedCostUSD.map { "$" + Format.usd($0) } ?? "unknown (no price for this model)") |\n"
+                "| Cost, at most | \(report.plannedCostUSD.map { Format.dollars($0) } ?? "unknown (no price for this model)") |\n"
             out +=
                 "| Expected time | ≈ \(Format.duration(.seconds(report.expectedSeconds))) (critical path, an estimate from the changed lines) |\n"
         } else {
@@ -40,7 +40,7 @@ package enum JobSummaryRenderer {
             out +=
                 "| Tokens | \(Format.count(report.usage.promptTokens)) prompt → \(Format.count(report.usage.completionTokens)) completion |\n"
             out +=
-                "| Cost | \(report.costUSD.map { "≈ $" + Format.usd($0) } ?? "unknown (no price for this model)") |\n"
+                "| Cost | \(report.costUSD.map { "≈ " + Format.dollars($0) } ?? "unknown (no price for this model)") |\n"
             out +=
                 "| Expected time | ≈ \(Format.duration(.seconds(report.expectedSeconds))) on the model's critical path (an estimate from the changed lines) |\n"
             if let review = report.review {

@@ -68,7 +68,7 @@ package enum ReviewBodyRenderer {
         parts.append("\(report.outcomes.count + report.summaryRequests) request(s)")
         parts.append(
             "\(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens")
-        if let cost = report.costUSD { parts.append("≈ $\(Format.usd(cost))") }
+        if let cost = report.costUSD { parts.append("≈ \(Format.dollars(cost))") }
         return parts.joined(separator: " · ")
     }
 

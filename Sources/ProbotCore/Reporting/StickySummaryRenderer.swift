@@ -24,7 +24,7 @@ package enum StickySummaryRenderer {
         }
         out +=
             "| Model | `\(report.model)` · \(Format.count(report.usage.promptTokens)) → \(Format.count(report.usage.completionTokens)) tokens"
-        if let cost = report.costUSD { out += " · ≈ $\(Format.usd(cost))" }
+        if let cost = report.costUSD { out += " · ≈ \(Format.dollars(cost))" }
         out += " |\n"
         out += WalkthroughRenderer.table(report)
         let skipped = report.skippedFiles
