@@ -78,6 +78,17 @@ extension ProbotInputs {
         inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(
             "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
+        let files: [(name: String, path: String?)] = [
+            ("config-file", inputs.configFile), ("examples-file", inputs.examplesFile),
+        ]
+        for (name, path) in files {
+            guard let path else { continue }
+            do throws(WorkspacePathError) {
+                try WorkspacePath.validate(path)
+            } catch {
+                reader.report("`\(name)` \(error)", input: name)
+            }
+        }
         if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {
             reader.report(
                 "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))",
