@@ -53,6 +53,39 @@ struct InputsTests {
         #expect(inputs.openAIAPIKey == nil)
     }
 
+    static let priceInputs = ["price-input-per-million", "price-output-per-million"]
+
+    /// Values `Double` parses but that are no price: each is refused as a problem with that input.
+    @Test(
+        arguments: priceInputs, ["1e400", "1e308", "inf", "-inf", "nan", "-1", "1000000.5", "1e7", "cheap", "0x1p80"])
+    func absurdPricesAreRefused(_ input: String, _ value: String) {
+        #expect(throws: InputError(problems: [InputProblem(input: input, Self.priceMessage(input, value))])) {
+            try ProbotInputs.parse(environment(["github-token": "t", "dry-run": "true", input: value]))
+        }
+    }
+
+    private static func priceMessage(_ input: String, _ value: String) -> String {
+        "`\(input)` must be a price from 0 to 1,000,000 US dollars per million tokens (got \"\(value)\")"
+    }
+
+    @Test(arguments: [("0", 0.0), ("-0", 0.0), ("2.5", 2.5), ("1000000", 1_000_000.0), ("1e-3", 0.001)])
+    func realisticPricesAreAccepted(_ value: String, _ expected: Double) throws {
+        let inputs = try ProbotInputs.parse(
+            environment([
+                "github-token": "t", "dry-run": "true", "price-input-per-million": value,
+                "price-output-per-million": value,
+            ]))
+        #expect(inputs.priceInputPerMillion == expected)
+        #expect(inputs.priceOutputPerMillion == expected)
+        #expect(inputs.priceInputPerMillion?.sign == .plus)
+    }
+
+    @Test func problemsNameTheirInput() {
+        let (_, problems) = ProbotInputs.read(
+            environment(["dry-run": "true", "max-comments": "many", "price-input-per-million": "inf"]))
+        #expect(InputError(problems: problems).inputs == ["price-input-per-million", "max-comments", "github-token"])
+    }
+
     @Test func everyInvalidInputIsReportedTogether() {
         let env = environment([
             "dry-run": "yes", "max-comments": "-1", "max-concurrency": "many", "min-severity": "blocker",

@@ -95,6 +95,116 @@ struct UnifiedDiffParserTests {
         #expect(files[1].additions == 1)
     }
 
+    /// `git diff` quotes names with a tab, a quote, a backslash or UTF-8 (octal bytes), also in `rename from`.
+    @Test func gitsQuotedPathsAreUnquoted() throws {
+        let files = UnifiedDiffParser.parse(try Fixture.text("diffs/git-quoted.patch", in: .module))
+        #expect(files.map(\.filename) == Self.quotedNames)
+        #expect(files.map(\.status) == ["renamed", "modified", "modified", "modified", "modified"])
+        #expect(files[0].previousFilename == "old\tname.txt")
+        #expect(files[0].patch == nil)
+        #expect(files[4].patch?.hasSuffix("+c") == true)
+    }
+
+    /// The names the fixtures hold, in their order.
+    static let quotedNames = ["new name.txt", "plain.txt", "q\"uote\\back.txt", "sp ace\tx.txt", "été.txt"]
+
+    /// `git format-patch`: the mail header (whose message holds a fake `---`/`+++` pair) is not a file, and the
+    /// `-- ` signature after the last hunk is neither a deleted line nor part of the hunk, even right after a
+    /// real deleted `- ` line.
+    @Test func formatPatchMailsAreReadAsTheirDiffs() throws {
+        let files = UnifiedDiffParser.parse(try Fixture.text("diffs/format-patch.patch", in: .module))
+        #expect(files.map(\.filename) == Self.quotedNames + ["list.md"])
+        let utf8 = try #require(files.first { $0.filename == "été.txt" })
+        #expect(utf8.deletions == 1)
+        #expect(utf8.additions == 1)
+        #expect(utf8.patch?.hasSuffix("+c") == true)
+        let list = try #require(files.last)
+        #expect(list.deletions == 1)
+        #expect(list.patch == "@@ -1,2 +1 @@\n keep\n-- ")
+        let hunks = try PatchParser.parse(try #require(list.patch))
+        #expect(hunks.map(\.lines.count) == [2])
+        #expect(hunks[0].lines.last?.content == "- ")
+    }
+
+    /// Lines after a hunk's counted lines are not hunk content; a `\ No newline` marker still is.
+    @Test func aHunkEndsWhenItsCountsAreUsedUp() throws {
+        let text =
+            "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n\\ No newline at end of file\n"
+            + "-- \ntrailing words\n+ not an addition\n@@ -9 +9 @@\n-c\n+d\n"
+        let files = UnifiedDiffParser.parse(text)
+        #expect(files.count == 1)
+        #expect(files[0].additions == 2)
+        #expect(files[0].deletions == 2)
+        #expect(try PatchParser.parse(try #require(files[0].patch)).count == 2)
+    }
+
+    /// The same names through the installed git, both as `git diff` and as `git format-patch`.
+    @Test func realGitOutputWithUnusualNames() throws {
+        let repository = try TemporaryDirectory()
+        let names = [
+            "tab\there.txt", "quo\"te.txt", "back\\slash.txt", "ünïcødé 文件.txt", "bell\u{07}.txt", "plain.txt",
+        ]
+        try Self.git(["init", "-q"], in: repository.url)
+        for name in names {
+            try "one\n".write(to: repository.url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try Self.git(["add", "-A"], in: repository.url)
+        try Self.git(["commit", "-qm", "init"], in: repository.url)
+        for name in names {
+            try "one\n-- \n".write(to: repository.url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try Self.git(["commit", "-qam", "change\n\n--- a/fake\n+++ b/fake\n@@ -1 +1 @@\n-x\n+y"], in: repository.url)
+        for command in [["diff", "HEAD~1", "HEAD"], ["format-patch", "-1", "--stdout"]] {
+            let files = UnifiedDiffParser.parse(try Self.git(command, in: repository.url))
+            #expect(Set(files.map(\.filename)) == Set(names), "\(command)")
+            #expect(
+                files.allSatisfy { $0.additions == 1 && $0.deletions == 0 && $0.status == "modified" }, "\(command)")
+        }
+    }
+
+    @Test(arguments: [
+        (#""a/sp ace\tx.txt""#, "a/sp ace\tx.txt"),
+        (#""a/\303\251t\303\251.txt""#, "a/été.txt"),
+        (#""q\"uote\\back""#, "q\"uote\\back"),
+        (#""\a\b\t\n\v\f\r""#, "\u{07}\u{08}\t\n\u{0B}\u{0C}\r"),
+        (#""\001\177""#, "\u{01}\u{7F}"),
+    ])
+    func quotedPathsDecodeAsGitWritesThem(_ quoted: String, _ path: String) throws {
+        let decoded = try #require(GitQuotedPath.decode(Substring(quoted + "\tafter")))
+        #expect(decoded.path == path)
+        #expect(decoded.rest == "\tafter")
+    }
+
+    @Test(arguments: [#"plain"#, #""unclosed"#, #""bad \q escape""#, #""\400""#, #""\30""#, #""\"#])
+    func malformedQuotesAreNotQuotedPaths(_ text: String) {
+        #expect(GitQuotedPath.decode(Substring(text)) == nil)
+    }
+
+    @Test func aBareAndAQuotedPathShareAHeader() {
+        #expect(GitQuotedPath.gitHeaderPaths(#"a/x y "b/x\ty""#)?.new == "b/x\ty")
+        #expect(GitQuotedPath.gitHeaderPaths(#"a/x y "b/x\ty""#)?.old == "a/x y")
+        #expect(GitQuotedPath.gitHeaderPaths(#""a/x\ty" b/x y"#)?.new == "b/x y")
+        #expect(GitQuotedPath.gitHeaderPaths("a/x b/x")?.old == "a/x")
+    }
+
+    /// Runs git in `directory` and returns its standard output.
+    @discardableResult
+    static func git(_ arguments: [String], in directory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["git", "-c", "user.email=t@example.com", "-c", "user.name=Test", "-c", "core.quotePath=true"] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func emptyInputHasNoFiles() {
         #expect(UnifiedDiffParser.parse("").isEmpty)
         #expect(UnifiedDiffParser.parse("just some text\n").isEmpty)

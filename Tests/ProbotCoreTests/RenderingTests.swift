@@ -60,4 +60,35 @@ struct RenderingTests {
         #expect(Format.duration(.milliseconds(1500)) == "1.5 s")
         #expect(MarkdownBuilder.cell("a|b\nc").rawValue == "a\\|b c")
     }
+
+    @Test(arguments: [Double.infinity, -.infinity, .nan, -1, 1e12, 1e300])
+    func amountsNoPriceCanProducePrintNoNumber(_ amount: Double) {
+        #expect(Format.usd(amount) == "")
+        #expect(Format.dollars(amount) == "an unknown amount")
+    }
+
+    @Test func dollarsCarryTheirSign() {
+        #expect(Format.dollars(0.00123) == "$0.0012")
+        #expect(Format.dollars(-0.0) == "$0.0000")
+        #expect(Format.usd(999_999_999.5) == "999999999.5000")
+    }
+
+    /// A price that overflows (set on the profile directly; the inputs refuse it) never shows as `$inf`.
+    @Test func anOverflowingCostIsNeverPrinted() {
+        var report = Self.report(findings: 1)
+        report.modelInfo.inputPricePerMillion = 1e308
+        report.modelInfo.outputPricePerMillion = 1e308
+        report.summaryUsage = TokenUsage(promptTokens: 5_000_000, completionTokens: 5_000_000)
+        #expect(report.costUSD == .infinity)
+        let texts = [
+            JobSummaryRenderer.render(report).rawValue, ReviewBodyRenderer.render(report).rawValue,
+            StickySummaryRenderer.render(report).rawValue, TerminalReportRenderer.plan(report),
+            TerminalReportRenderer.review(report),
+        ]
+        for text in texts {
+            #expect(!text.contains("$inf") && !text.contains("$nan") && !text.contains("$-"), "\(text)")
+        }
+        #expect(texts[0].contains("≈ an unknown amount"))
+        #expect(report.outputs.first { $0.name == "cost-usd" }?.value == "")
+    }
 }

@@ -87,7 +87,7 @@ package struct AuditPipeline: Sendable {
         if report.outcomes.contains(where: \.heldBackByCostCap) {
             report.diagnostics.append(
                 .warning(
-                    "the audit stopped at the max-cost-usd cap of $\(Format.usd(settings.maxCostUSD)); the files left are listed and will be audited on a later run"
+                    "the audit stopped at the max-cost-usd cap of \(Format.dollars(settings.maxCostUSD)); the files left are listed and will be audited on a later run"
                 ))
         }
         locate(&report)

@@ -47,7 +47,7 @@ package enum AuditRenderer {
             out += "| Findings | \(report.findings.count)\(below) |\n"
             out +=
                 "| Tokens | \(count: report.usage.promptTokens) prompt → \(count: report.usage.completionTokens) completion |\n"
-            out += "| Cost | \(report.costUSD.map { "≈ $\(usd: $0)" as Markdown } ?? "unknown") |\n"
+            out += "| Cost | \(report.costUSD.map { "≈ \(dollars: $0)" as Markdown } ?? "unknown") |\n"
         }
         out += "| Duration | \(duration: report.duration) |\n"
         return out

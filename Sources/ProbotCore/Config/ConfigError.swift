@@ -4,12 +4,18 @@ package struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     package var line: Int
     package var column: Int
     package var message: String
+    /// The key whose value is at fault (`examples_file`), when the problem is about one key's value.
+    package var key: String?
+    /// Why a file the configuration names is not read, when that is the problem.
+    package var pathError: WorkspacePathError?
 
     /// Memberwise initialiser.
-    package init(line: Int, column: Int, _ message: String) {
+    package init(line: Int, column: Int, _ message: String, key: String? = nil, pathError: WorkspacePathError? = nil) {
         self.line = line
         self.column = column
         self.message = message
+        self.key = key
+        self.pathError = pathError
     }
 
     package var description: String { "line \(line), column \(column): \(message)" }

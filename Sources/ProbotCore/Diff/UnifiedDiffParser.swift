@@ -5,10 +5,16 @@ package enum UnifiedDiffParser {
     /// Parses `text` into changed files; each `patch` holds that file's hunks verbatim.
     ///
     /// Understands `diff --git` sections, `rename from`/`rename to`, `new file mode`, `deleted file mode`,
-    /// `Binary files … differ` (no patch) and bare `---`/`+++` pairs without a `diff --git` line.
+    /// `Binary files … differ` (no patch), bare `---`/`+++` pairs without a `diff --git` line, paths in git's
+    /// C-style quotes (``GitQuotedPath``), and `git format-patch` mails: the mail header before the first
+    /// `diff --git` and the `-- ` signature after the last hunk are not diff. A hunk ends when the line counts of
+    /// its `@@` header are used up; what follows up to the next header is not part of it.
     package static func parse(_ text: String) -> [ChangedFile] {
         var files: [ChangedFile] = []
         var builder: Builder?
+        // `git format-patch` output starts each mail with `From <sha> Mon Sep 17 00:00:00 2001`; the message
+        // (which the author wrote and may hold diff-like lines) runs until the first `diff --git`.
+        var inMailHeader = false
         // "\r\n" is one Character in Swift, so split on both forms of line end.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
@@ -19,8 +25,16 @@ package enum UnifiedDiffParser {
             if line.hasPrefix("diff --git ") {
                 if let done = builder?.build() { files.append(done) }
                 builder = Builder(gitHeader: line)
+                inMailHeader = false
                 continue
             }
+            if builder?.inOpenHunk != true && isMailStart(line) {
+                if let done = builder?.build() { files.append(done) }
+                builder = nil
+                inMailHeader = true
+                continue
+            }
+            if inMailHeader { continue }
             if line.hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ "),
                 builder?.expectsHeader ?? true
             {
@@ -42,14 +56,14 @@ package enum UnifiedDiffParser {
                 } else if line.hasPrefix("+++ ") {
                     builder?.setNewPath(line.dropFirst(4))
                 } else if line.hasPrefix("rename from ") {
-                    builder?.renameFrom = String(line.dropFirst("rename from ".count))
+                    builder?.renameFrom = GitQuotedPath.field(line.dropFirst("rename from ".count))
                 } else if line.hasPrefix("rename to ") {
-                    builder?.renameTo = String(line.dropFirst("rename to ".count))
+                    builder?.renameTo = GitQuotedPath.field(line.dropFirst("rename to ".count))
                 } else if line.hasPrefix("copy from ") {
-                    builder?.renameFrom = String(line.dropFirst("copy from ".count))
+                    builder?.renameFrom = GitQuotedPath.field(line.dropFirst("copy from ".count))
                     builder?.isCopy = true
                 } else if line.hasPrefix("copy to ") {
-                    builder?.renameTo = String(line.dropFirst("copy to ".count))
+                    builder?.renameTo = GitQuotedPath.field(line.dropFirst("copy to ".count))
                 } else if line.hasPrefix("new file mode") {
                     builder?.isNew = true
                 } else if line.hasPrefix("deleted file mode") {
@@ -62,10 +76,21 @@ package enum UnifiedDiffParser {
                 }
                 continue
             }
-            builder?.append(lines[index])
+            // Past the last line the header counted, only a new hunk or a "\ No newline" marker belongs to the
+            // file; anything else (a format-patch signature, trailing text) is not diff.
+            if builder?.inOpenHunk == true || line.hasPrefix("@@") || line.hasPrefix("\\") {
+                builder?.append(lines[index])
+            }
         }
         if let done = builder?.build() { files.append(done) }
         return files
+    }
+
+    /// Whether `line` is the first line of a `git format-patch` mail: `From <hex sha> Mon Sep 17 00:00:00 2001`.
+    private static func isMailStart(_ line: Substring) -> Bool {
+        guard line.hasPrefix("From "), line.hasSuffix(" Mon Sep 17 00:00:00 2001") else { return false }
+        let sha = line.dropFirst("From ".count).dropLast(" Mon Sep 17 00:00:00 2001".count)
+        return sha.count >= 7 && sha.allSatisfy(\.isHexDigit)
     }
 
     private struct Builder {
@@ -83,16 +108,18 @@ package enum UnifiedDiffParser {
         var newRemaining = 0
 
         /// Whether a `---`/`+++` pair here can be a file header rather than hunk content.
-        var expectsHeader: Bool { !inHunks || (oldRemaining <= 0 && newRemaining <= 0) }
+        var expectsHeader: Bool { !inOpenHunk }
+
+        /// Whether the current hunk's header still expects lines.
+        var inOpenHunk: Bool { inHunks && (oldRemaining > 0 || newRemaining > 0) }
 
         init() {}
 
         init(gitHeader: Substring) {
-            // "diff --git a/x b/x": split in the middle when both halves are equal, else at " b/".
-            let rest = gitHeader.dropFirst("diff --git ".count)
-            if let split = rest.range(of: " b/", options: .backwards) {
-                oldPath = Self.strip(rest[..<split.lowerBound])
-                newPath = String(rest[rest.index(after: split.lowerBound)...]).dropPrefix("b/")
+            // "diff --git a/x b/x", either path possibly C-quoted ("diff --git "a/x\ty" "b/x\ty"").
+            if let (old, new) = GitQuotedPath.gitHeaderPaths(gitHeader.dropFirst("diff --git ".count)) {
+                oldPath = old.dropPrefix("a/")
+                newPath = new.dropPrefix("b/")
             }
         }
 
@@ -121,11 +148,9 @@ package enum UnifiedDiffParser {
             }
         }
 
-        /// Removes a trailing tab-and-timestamp and the `a/` or `b/` prefix.
+        /// Unquotes the path, removes a trailing tab-and-timestamp and the `a/` or `b/` prefix.
         private static func strip(_ raw: Substring) -> String {
-            var path = raw
-            if let tab = path.firstIndex(of: "\t") { path = path[..<tab] }
-            let text = String(path)
+            let text = GitQuotedPath.field(raw)
             if text == "/dev/null" { return text }
             if text.hasPrefix("a/") || text.hasPrefix("b/") { return String(text.dropFirst(2)) }
             return text

@@ -5,8 +5,12 @@
 package struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     /// The pattern as written.
     package let text: String
-    private let segments: [Substring]
+    /// The pattern's segments as UTF-8 bytes (`?` matches one byte).
+    private let segments: [[UInt8]]
     private let anchored: Bool
+
+    /// A whole segment `**`.
+    private static let globstar = Array("**".utf8)
 
     /// Compiles `text`.
     package init(_ text: String) {
@@ -15,7 +19,7 @@ package struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
         if pattern.hasSuffix("/") { pattern += "**" }
         if pattern.hasPrefix("/") { pattern.removeFirst() }
         anchored = pattern.contains("/")
-        segments = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
     }
 
     package var description: String { text }
@@ -25,41 +29,59 @@ package struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         if !anchored {
             guard let name = parts.last, let only = segments.first else { return false }
-            return Self.segmentMatches(Array(only.utf8), Array(name.utf8))
+            return Self.segmentMatches(only, Array(name.utf8))
         }
-        return Self.match(segments[...], parts[...])
+        return Self.match(segments, parts.map { Array($0.utf8) })
     }
 
-    private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
-        guard let head = pattern.first else { return path.isEmpty }
-        if head == "**" {
-            let rest = pattern.dropFirst()
-            if rest.isEmpty { return true }
-            var tail = path
-            while true {
-                if match(rest, tail) { return true }
-                guard !tail.isEmpty else { return false }
-                tail = tail.dropFirst()
+    /// Matches whole segments, `**` standing for any run of them (none included).
+    ///
+    /// The classic wildcard walk with one restart point: on a mismatch, the latest `**` absorbs one more segment and
+    /// matching resumes just after it. Earlier `**`s are never revisited: the latest one can absorb any segments an
+    /// earlier one would have taken instead, so the walk makes at most `pattern × path` segment comparisons (the old
+    /// recursion retried every split at every `**`, exponential in their number).
+    private static func match(_ pattern: [[UInt8]], _ path: [[UInt8]]) -> Bool {
+        var p = 0
+        var t = 0
+        var star = -1
+        var mark = 0
+        while t < path.count {
+            if p < pattern.count && pattern[p] == globstar {
+                star = p
+                mark = t
+                p += 1
+            } else if p < pattern.count && segmentMatches(pattern[p], path[t]) {
+                p += 1
+                t += 1
+            } else if star >= 0 {
+                mark += 1
+                t = mark
+                p = star + 1
+            } else {
+                return false
             }
         }
-        guard let first = path.first, segmentMatches(Array(head.utf8), Array(first.utf8)) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        while p < pattern.count && pattern[p] == globstar { p += 1 }
+        return p == pattern.count
     }
 
     /// Matches one segment with `*` and `?`, iteratively with backtracking on the last `*`.
+    ///
+    /// A `*` in the pattern is always a wildcard, even against a `*` in the name: a file named `src/*x.ts` must
+    /// still match `src/*.ts`, or a pull request could keep a file out of `include` by naming it so.
     private static func segmentMatches(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
         var p = 0
         var t = 0
         var star = -1
         var mark = 0
         while t < text.count {
-            if p < pattern.count && (pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t]) {
-                p += 1
-                t += 1
-            } else if p < pattern.count && pattern[p] == UInt8(ascii: "*") {
+            if p < pattern.count && pattern[p] == UInt8(ascii: "*") {
                 star = p
                 mark = t
                 p += 1
+            } else if p < pattern.count && (pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t]) {
+                p += 1
+                t += 1
             } else if star >= 0 {
                 p = star + 1
                 mark += 1

@@ -33,6 +33,9 @@ package enum InputDefaults {
     package static let optimize = Optimize.time
     /// The repository's configuration file.
     package static let configFile = ".github/chatgpt-probot.yml"
+    /// Highest accepted `price-input-per-million` / `price-output-per-million`, in US dollars per million tokens:
+    /// far above any real model's, low enough that no cost overflows.
+    package static let maxPricePerMillion: Double = 1_000_000
     /// Commenters allowed to run commands.
     package static let allowedAssociations: Set<String> = ["OWNER", "MEMBER", "COLLABORATOR"]
 }

@@ -4,7 +4,7 @@ package import Foundation
 package struct InputReader {
     private let environment: ActionEnvironment
     /// Problems found so far, in the order the inputs were read.
-    package private(set) var problems: [String] = []
+    package private(set) var problems: [InputProblem] = []
 
     /// Reads inputs from `environment`.
     package init(environment: ActionEnvironment) {
@@ -28,7 +28,7 @@ package struct InputReader {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
         default:
-            problems.append("`\(name)` must be true or false (got \"\(raw)\")")
+            problems.append(InputProblem(input: name, "`\(name)` must be true or false (got \"\(raw)\")"))
             return fallback
         }
     }
@@ -38,7 +38,10 @@ package struct InputReader {
         guard let raw = environment.input(name) else { return fallback }
         guard let value = Int(raw), range.contains(value) else {
             problems.append(
-                "`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(raw)\")")
+                InputProblem(
+                    input: name,
+                    "`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(raw)\")")
+            )
             return fallback
         }
         return value
@@ -50,7 +53,7 @@ package struct InputReader {
         guard let raw = environment.input(name) else { return fallback }
         guard let value = T.allCases.first(where: { $0.rawValue.lowercased() == raw.lowercased() }) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            problems.append("`\(name)` must be one of \(allowed) (got \"\(raw)\")")
+            problems.append(InputProblem(input: name, "`\(name)` must be one of \(allowed) (got \"\(raw)\")"))
             return fallback
         }
         return value
@@ -62,7 +65,7 @@ package struct InputReader {
         guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             url.host != nil
         else {
-            problems.append("`\(name)` must be an http(s) URL (got \"\(raw)\")")
+            problems.append(InputProblem(input: name, "`\(name)` must be an http(s) URL (got \"\(raw)\")"))
             return nil
         }
         return url
@@ -72,10 +75,27 @@ package struct InputReader {
     package mutating func decimal(_ name: String) -> Double? {
         guard let raw = environment.input(name) else { return nil }
         guard let value = Double(raw), value >= 0, value.isFinite else {
-            problems.append("`\(name)` must be a non-negative number (got \"\(raw)\")")
+            problems.append(InputProblem(input: name, "`\(name)` must be a non-negative number (got \"\(raw)\")"))
             return nil
         }
-        return value
+        return value == 0 ? 0 : value  // not -0
+    }
+
+    /// A price in US dollars per million tokens from 0 to `limit`, or `nil` when unset.
+    ///
+    /// `1e400`, `inf` and `nan` parse as numbers but are not prices, and a finite price far above any real
+    /// model's (`1e308`) turns every cost into infinity; all of them are refused.
+    package mutating func price(_ name: String, atMost limit: Double) -> Double? {
+        guard let raw = environment.input(name) else { return nil }
+        guard let value = Double(raw), value.isFinite, value >= 0, value <= limit else {
+            problems.append(
+                InputProblem(
+                    input: name,
+                    "`\(name)` must be a price from 0 to \(Format.count(Int(limit))) US dollars per million tokens (got \"\(raw.prefix(40))\")"
+                ))
+            return nil
+        }
+        return value == 0 ? 0 : value
     }
 
     /// A list split on commas and newlines, entries trimmed, empty entries dropped.
@@ -86,8 +106,8 @@ package struct InputReader {
             .filter { !$0.isEmpty }
     }
 
-    /// Records a problem that a caller found by combining inputs.
-    package mutating func report(_ problem: String) {
-        problems.append(problem)
+    /// Records a problem that a caller found: with one input (`input`), or by combining inputs (`nil`).
+    package mutating func report(_ problem: String, input: String? = nil) {
+        problems.append(InputProblem(input: input, problem))
     }
 }

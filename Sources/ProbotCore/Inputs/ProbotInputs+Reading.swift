@@ -9,7 +9,7 @@ extension ProbotInputs {
     }
 
     /// Reads every input, falling back to the default where one is invalid; the problems, in input order.
-    package static func read(_ environment: ActionEnvironment) -> (inputs: ProbotInputs, problems: [String]) {
+    package static func read(_ environment: ActionEnvironment) -> (inputs: ProbotInputs, problems: [InputProblem]) {
         var reader = InputReader(environment: environment)
         var inputs = ProbotInputs()
         inputs.dryRun = reader.bool("dry-run", default: InputDefaults.dryRun)
@@ -26,12 +26,14 @@ extension ProbotInputs {
         if let effort = inputs.reasoningEffort, !["none", "minimal", "low", "medium", "high", "xhigh"].contains(effort)
         {
             reader.report(
-                "`reasoning-effort` must be one of none, minimal, low, medium, high, xhigh (got \"\(effort)\")")
+                "`reasoning-effort` must be one of none, minimal, low, medium, high, xhigh (got \"\(effort)\")",
+                input: "reasoning-effort")
         }
         let window = reader.integer("context-window", default: 0, in: 0...100_000_000)
         inputs.contextWindow = window > 0 ? window : nil
-        inputs.priceInputPerMillion = reader.decimal("price-input-per-million")
-        inputs.priceOutputPerMillion = reader.decimal("price-output-per-million")
+        inputs.priceInputPerMillion = reader.price("price-input-per-million", atMost: InputDefaults.maxPricePerMillion)
+        inputs.priceOutputPerMillion = reader.price(
+            "price-output-per-million", atMost: InputDefaults.maxPricePerMillion)
         inputs.mode = reader.choice("mode", default: ModeInput.auto)
         inputs.pullRequest = reader.optionalString("pull-request")
         let associations = reader.list("allowed-associations").map { $0.uppercased() }
@@ -43,7 +45,7 @@ extension ProbotInputs {
             if let parsed = Shard(shard) {
                 inputs.shard = parsed
             } else {
-                reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(shard)\")")
+                reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(shard)\")", input: "shard")
             }
         }
         inputs.sarifFile = reader.string("sarif-file", default: InputDefaults.sarifFile)
@@ -76,17 +78,30 @@ extension ProbotInputs {
         inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(
             "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
+        let files: [(name: String, path: String?)] = [
+            ("config-file", inputs.configFile), ("examples-file", inputs.examplesFile),
+        ]
+        for (name, path) in files {
+            guard let path else { continue }
+            do throws(WorkspacePathError) {
+                try WorkspacePath.validate(path)
+            } catch {
+                reader.report("`\(name)` \(error)", input: name)
+            }
+        }
         if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {
             reader.report(
-                "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))"
-            )
+                "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))",
+                input: "max-prompt-tokens")
         }
         for pattern in inputs.include + inputs.exclude where pattern.contains("[") {
             reader.report("glob pattern \"\(pattern)\" uses brackets, which are not supported; use * ? and ** only")
         }
         if !inputs.dryRun { reportMissingCredentials(inputs, to: &reader) }
         if inputs.githubToken == nil {
-            reader.report("`github-token` is empty; leave it at its default `${{ github.token }}` or pass a token")
+            reader.report(
+                "`github-token` is empty; leave it at its default `${{ github.token }}` or pass a token",
+                input: "github-token")
         }
         return (inputs, reader.problems)
     }
@@ -96,23 +111,28 @@ extension ProbotInputs {
         switch inputs.provider {
         case .openai where inputs.openAIAPIKey == nil:
             reader.report(
-                "`openai-api-key` is required unless `dry-run` is true; map your secret with `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`"
-            )
+                "`openai-api-key` is required unless `dry-run` is true; map your secret with `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`",
+                input: "openai-api-key")
         case .azure:
             if inputs.openAIAPIKey == nil {
                 reader.report(
-                    "`openai-api-key` is required for Azure: pass the resource's key (sent as the `api-key` header)"
-                )
+                    "`openai-api-key` is required for Azure: pass the resource's key (sent as the `api-key` header)",
+                    input: "openai-api-key")
             }
             if inputs.azureEndpoint == nil {
-                reader.report("`azure-endpoint` is required for Azure, e.g. https://RESOURCE.openai.azure.com")
+                reader.report(
+                    "`azure-endpoint` is required for Azure, e.g. https://RESOURCE.openai.azure.com",
+                    input: "azure-endpoint")
             }
             if inputs.azureDeployment == nil {
-                reader.report("`azure-deployment` is required for Azure: the name of your model deployment")
+                reader.report(
+                    "`azure-deployment` is required for Azure: the name of your model deployment",
+                    input: "azure-deployment")
             }
         case .openAICompatible where inputs.openAIBaseURL == nil:
             reader.report(
-                "`openai-base-url` is required for an OpenAI-compatible server, e.g. http://localhost:11434/v1")
+                "`openai-base-url` is required for an OpenAI-compatible server, e.g. http://localhost:11434/v1",
+                input: "openai-base-url")
         default:
             break
         }

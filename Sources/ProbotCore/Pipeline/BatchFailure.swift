@@ -35,7 +35,7 @@ package enum BatchFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .contentFiltered: "the answer was blocked by the provider's content filter"
         case .truncated(let tokens): "the answer was cut off at \(tokens) completion tokens (finish_reason: length)"
         case .unreadableAnswer(let problem): problem
-        case .heldBackByCostCap(let cap): "not run: the max-cost-usd cap of $\(Format.usd(cap)) would be passed"
+        case .heldBackByCostCap(let cap): "not run: the max-cost-usd cap of \(Format.dollars(cap)) would be passed"
         }
     }
 }

@@ -13,10 +13,21 @@ package enum Format {
         return (value < 0 ? "-" : "") + out
     }
 
-    /// `0.0123` (four decimals; dollars without a sign, for outputs).
+    /// `0.0123` (four decimals; dollars without a sign, for outputs); empty, like an unknown cost, for an amount
+    /// no valid price produces (not finite, negative, or ``largestAmountUSD`` and more), never `inf` or `nan`.
     package static func usd(_ value: Double) -> String {
-        String(format: "%.4f", value)
+        guard value.isFinite, value >= 0, value < largestAmountUSD else { return "" }
+        return String(format: "%.4f", value + 0)  // -0 + 0 is 0: no "-0.0000"
     }
+
+    /// `$0.0123` for text; `an unknown amount` where ``usd(_:)`` prints nothing.
+    package static func dollars(_ value: Double) -> String {
+        let amount = usd(value)
+        return amount.isEmpty ? "an unknown amount" : "$" + amount
+    }
+
+    /// Dollar amounts from here on are not a cost a run can have: a trillion dollars.
+    package static let largestAmountUSD: Double = 1e12
 
     /// `1.2 s` or `340 ms`.
     package static func duration(_ value: Duration) -> String {
@@ -29,6 +40,11 @@ extension Markdown.Interpolation {
     /// A count with thousands separators.
     package mutating func appendInterpolation(count: Int) {
         appendInterpolation(MarkdownBuilder.formatted(Format.count(count)))
+    }
+
+    /// `$0.0123`, or `an unknown amount` for a value no run can cost.
+    package mutating func appendInterpolation(dollars: Double) {
+        appendInterpolation(MarkdownBuilder.formatted(Format.dollars(dollars)))
     }
 
     /// Dollars with four decimals, without the sign.

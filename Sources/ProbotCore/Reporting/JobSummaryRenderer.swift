@@ -74,7 +74,7 @@ package enum JobSummaryRenderer {
     }
 
     private static func dollars(_ value: Double?) -> Markdown {
-        value.map { "$\(usd: $0)" } ?? "unknown (no price for this model)"
+        value.map { "\(dollars: $0)" } ?? "unknown (no price for this model)"
     }
 
     private static func findingsSection(_ report: RunReport) -> Markdown {

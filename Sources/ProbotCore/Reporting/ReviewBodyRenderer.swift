@@ -74,7 +74,7 @@ package enum ReviewBodyRenderer {
         parts.append("model \(code: report.model)")
         parts.append("\(report.outcomes.count + report.summaryRequests) request(s)")
         parts.append("\(count: report.usage.promptTokens) → \(count: report.usage.completionTokens) tokens")
-        if let cost = report.costUSD { parts.append("≈ $\(usd: cost)") }
+        if let cost = report.costUSD { parts.append("≈ \(dollars: cost)") }
         return parts.joined(separator: " · ")
     }
 

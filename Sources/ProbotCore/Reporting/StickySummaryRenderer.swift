@@ -26,7 +26,7 @@ package enum StickySummaryRenderer {
         }
         out +=
             "| Model | \(codeCell: report.model) · \(count: report.usage.promptTokens) → \(count: report.usage.completionTokens) tokens"
-        if let cost = report.costUSD { out += " · ≈ $\(usd: cost)" }
+        if let cost = report.costUSD { out += " · ≈ \(dollars: cost)" }
         out += " |\n"
         out += WalkthroughRenderer.table(report)
         let skipped = report.skippedFiles

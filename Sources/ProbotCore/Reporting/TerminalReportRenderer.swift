@@ -19,7 +19,7 @@ package enum TerminalReportRenderer {
             "\n\(plan.batches.count) request(s), \(plan.reviewedPaths.count) file(s), \(Format.count(plan.promptTokens)) prompt tokens"
         if let cost = report.plannedCostUSD {
             out +=
-                "; cost at most $\(Format.usd(cost)) (every answer at its full \(Format.count(plan.budget.completionTokens))-token reserve)"
+                "; cost at most \(Format.dollars(cost)) (every answer at its full \(Format.count(plan.budget.completionTokens))-token reserve)"
         }
         out += "; expected time ≈ \(Format.duration(.seconds(report.expectedSeconds))) on the model's critical path"
         out += ".\n"

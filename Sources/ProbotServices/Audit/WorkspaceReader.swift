@@ -47,7 +47,14 @@ package struct WorkspaceReader: WorkspaceSource {
     }
 
     package func read(_ path: String) -> Result<AuditFile, SkippedFile> {
-        let url = root.appendingPathComponent(path)
+        let url: URL
+        do throws(WorkspacePathError) {
+            // Resolved only to check it stays inside; the unresolved path is read, so a link is still refused below.
+            _ = try ConfinedWorkspace(root: root).resolve(path)
+            url = root.appendingPathComponent(path)
+        } catch {
+            return .failure(SkippedFile(path: path, reason: .unreadable("not read: \(error)")))
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
             (attributes[.type] as? FileAttributeType) == .typeRegular
         else {

@@ -30,6 +30,16 @@ package enum ConfigFileParser {
         return config
     }
 
+    /// Where the value of the top-level `key` starts in `text` (1-based), for problems found after parsing;
+    /// `nil` when the text is no mapping or lacks the key.
+    package static func position(ofValueOf key: String, in text: String) -> (line: Int, column: Int)? {
+        guard let root = try? Yams.compose(yaml: text), case .mapping(let mapping) = root else { return nil }
+        for (keyNode, value) in mapping where keyNode.string == key {
+            return value.mark.map { ($0.line, $0.column) }
+        }
+        return nil
+    }
+
     private static func syntaxProblem(_ error: YamlError) -> ConfigProblem {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
@@ -44,8 +54,13 @@ package enum ConfigFileParser {
     private struct Reader {
         var problems: [ConfigProblem] = []
 
-        mutating func report(_ node: Node?, _ message: String) {
-            problems.append(ConfigProblem(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+        mutating func report(
+            _ node: Node?, _ message: String, key: String? = nil, pathError: WorkspacePathError? = nil
+        ) {
+            problems.append(
+                ConfigProblem(
+                    line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, key: key,
+                    pathError: pathError))
         }
 
         mutating func config(_ root: Node?) -> RepositoryConfig {
@@ -71,7 +86,7 @@ package enum ConfigFileParser {
                         }
                     }
                 case "language": config.language = string(value, key)
-                case "examples_file": config.examplesFile = string(value, key)
+                case "examples_file": config.examplesFile = repositoryPath(value, key)
                 case "skip": config.skip = skip(value)
                 default: unknown(keyNode, key, allowed: ConfigFileParser.topLevelKeys)
                 }
@@ -95,6 +110,18 @@ package enum ConfigFileParser {
                 return nil
             }
             return scalar.string
+        }
+
+        /// A string naming a file in the repository: relative, without `..`.
+        mutating func repositoryPath(_ node: Node, _ key: String) -> String? {
+            guard let path = string(node, key) else { return nil }
+            do throws(WorkspacePathError) {
+                try WorkspacePath.validate(path)
+                return path
+            } catch {
+                report(node, "`\(key)` \(error)", key: key, pathError: error)
+                return nil
+            }
         }
 
         mutating func strings(_ node: Node, _ key: String) -> [String]? {

@@ -25,7 +25,8 @@ package struct GitHubConfigLoader: RepositoryConfigLoader {
     }
 }
 
-/// Reads the configuration file from the checked-out workspace (the audit, which runs on the default branch).
+/// Reads the configuration file from the checked-out workspace (the audit, which runs on the default branch),
+/// never outside it: a path or symbolic link leading out is a configuration error (see ``ConfinedWorkspace``).
 package struct WorkspaceConfigLoader: RepositoryConfigLoader {
     package var workspace: URL
     package var path: String
@@ -37,10 +38,9 @@ package struct WorkspaceConfigLoader: RepositoryConfigLoader {
     }
 
     package func load(at commit: String) async throws -> LoadedConfig {
-        try await ConfigFiles.load(path: path, location: "") {
-            FileManager.default.contents(atPath: workspace.appendingPathComponent($0).path).map {
-                String(decoding: $0, as: UTF8.self)
-            }
+        let files = ConfinedWorkspace(root: workspace)
+        return try await ConfigFiles.load(path: path, location: "") { (path: String) throws(WorkspacePathError) in
+            try files.contents(path).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 }
@@ -48,20 +48,50 @@ package struct WorkspaceConfigLoader: RepositoryConfigLoader {
 /// What both loaders do once they can read a file: parse the configuration, then its `examples_file`.
 enum ConfigFiles {
     /// Reads `path` and the examples file it names with `read` (`nil`: the file does not exist).
+    ///
+    /// Both paths must stay inside the repository (``WorkspacePath``), checked here for every loader, also for
+    /// the contents API; `read` may refuse more (a symbolic link leading out) with ``WorkspacePathError``.
     /// - Parameter location: where the files were read, for the message, e.g. ` at 1a2b3c4d5e6f`.
+    /// - Throws: ``ConfigError`` for an invalid file or a refused path, naming the key (and where it is).
     static func load(
         path: String, location: String, read: (String) async throws -> String?
     ) async throws -> LoadedConfig {
-        guard let text = try await read(path) else { return LoadedConfig(path: path, found: false) }
+        let text: String?
+        do {
+            try WorkspacePath.validate(path)
+            text = try await read(path)
+        } catch let error as WorkspacePathError {
+            throw ConfigError(
+                path: path,
+                problems: [
+                    ConfigProblem(line: 1, column: 1, "`config-file` \(error)", key: "config-file", pathError: error)
+                ])
+        }
+        guard let text else { return LoadedConfig(path: path, found: false) }
         let config = try ConfigFileParser.parse(text, path: path)
         guard let examplesFile = config.examplesFile else {
             return LoadedConfig(path: path, found: true, config: config)
         }
-        guard let examples = try await read(examplesFile) else {
+        let (line, column) = ConfigFileParser.position(ofValueOf: "examples_file", in: text) ?? (1, 1)
+        let examples: String?
+        do {
+            try WorkspacePath.validate(examplesFile)
+            examples = try await read(examplesFile)
+        } catch let error as WorkspacePathError {
             throw ConfigError(
                 path: path,
                 problems: [
-                    ConfigProblem(line: 1, column: 1, "`examples_file` \(examplesFile) does not exist\(location)")
+                    ConfigProblem(
+                        line: line, column: column, "`examples_file` \(error)", key: "examples_file", pathError: error)
+                ])
+        }
+        guard let examples else {
+            throw ConfigError(
+                path: path,
+                problems: [
+                    ConfigProblem(
+                        line: line, column: column, "`examples_file` \(examplesFile) does not exist\(location)",
+                        key: "examples_file")
                 ])
         }
         return LoadedConfig(

@@ -21,9 +21,17 @@ package struct WorkspaceContentSource: FileContentSource {
             return await fallback?.texts(of: files, at: commit) ?? ContentRead()
         }
         var read = ContentRead()
+        let workspace = ConfinedWorkspace(root: root)
         for file in files {
-            let url = root.appendingPathComponent(file.filename)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            // The names come from the pull request: a link to a file outside the workspace is not followed.
+            let data: Data?
+            do throws(WorkspacePathError) {
+                data = try workspace.contents(file.filename)
+            } catch {
+                read.texts[file.filename] = .unavailable("not read: \(error)")
+                continue
+            }
+            guard let data else {
                 read.texts[file.filename] = .unavailable("missing in the workspace")
                 continue
             }

@@ -22,6 +22,15 @@ package enum ExamplesLoader {
     /// Why the examples file cannot be used.
     package struct LoadError: Error, Equatable, CustomStringConvertible {
         package var message: String
+        /// Set when the file was not read because its path leads outside the workspace.
+        package var pathError: WorkspacePathError?
+
+        /// A problem in words; `pathError` when the path was refused.
+        package init(message: String, pathError: WorkspacePathError? = nil) {
+            self.message = message
+            self.pathError = pathError
+        }
+
         package var description: String { "`examples-file`: \(message)" }
     }
 
@@ -50,16 +59,21 @@ package enum ExamplesLoader {
         var examples: [Example]
     }
 
-    /// Loads `path` (relative paths resolve against `workspace`).
+    /// Loads `path`, relative to `workspace` and confined to it (``ConfinedWorkspace``).
+    /// - Throws: ``LoadError`` when the path leads outside the workspace, the file is missing, or it is malformed.
     package static func load(_ path: String, workspace: URL, builder: PromptBuilder) throws(LoadError) -> [ChatMessage]
     {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LoadError(
-                message:
-                    "cannot read \(url.path); paths are relative to the workspace, so check out the repository first")
+        let data: Data?
+        do throws(WorkspacePathError) {
+            data = try ConfinedWorkspace(root: workspace).contents(path)
+        } catch {
+            throw LoadError(message: error.description, pathError: error)
         }
-        return try parse(data, isJSON: url.pathExtension.lowercased() == "json", builder: builder)
+        guard let data else {
+            throw LoadError(
+                message: "cannot read \(path); paths are relative to the workspace, so check out the repository first")
+        }
+        return try parse(data, isJSON: path.lowercased().hasSuffix(".json"), builder: builder)
     }
 
     /// Parses an examples file's contents (JSON when `isJSON`, else YAML) into few-shot turns.
