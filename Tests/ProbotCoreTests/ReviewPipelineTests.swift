@@ -1,6 +1,7 @@
 import Foundation
 import ProbotCore
 import ProbotTestSupport
+import Synchronization
 import Testing
 
 /// Counts model requests in flight and the most seen at once.
@@ -58,6 +59,31 @@ struct ReviewPipelineTests {
             profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: HeuristicTokenCounter(),
             model: model,
             console: console)
+    }
+
+    /// Instructions bigger than the budget used to skip every file and report "nothing new": now the run fails
+    /// and says what to shrink, before any model call or post.
+    @Test func instructionsOverTheBudgetAreAnErrorNamingWhatToShrink() async throws {
+        let github = InMemoryGitHub(pullRequest: Self.pullRequest(), files: try Self.files())
+        let calls = Counter()
+        let model = ScriptedChatModel { _ in
+            calls.increment()
+            return Self.answer(Self.onDiff)
+        }
+        var inputs = ProbotInputs(openAIAPIKey: "k")
+        inputs.instructions = String(repeating: "Check every line twice. ", count: 40_000)
+        let report = try await ReviewPipeline(source: github, publisher: github, engine: engine(model, inputs: inputs))
+            .run(Self.ref)
+        guard case .fixedPromptOverBudget(let tokens, let budget) = report.failure else {
+            Issue.record("expected fixedPromptOverBudget, got \(String(describing: report.failure))")
+            return
+        }
+        #expect(tokens > budget)
+        #expect(report.failure?.description.contains("`instructions`") == true)
+        #expect(report.failure?.description.contains("`max-prompt-tokens`") == true)
+        #expect(calls.value == 0)
+        #expect(github.drafts.isEmpty)
+        #expect(!report.nothingNew)
     }
 
     @Test func postsOneReviewWithInlineAndBodyFindingsAndTheSkippedLedger() async throws {
@@ -239,4 +265,11 @@ struct ReviewPipelineTests {
         #expect(report.outcomes.count > 3)
         #expect(await gauge.peak == 3)
     }
+}
+
+/// Counts calls across tasks.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func increment() { count.withLock { $0 += 1 } }
 }

@@ -27,6 +27,11 @@ package struct PromptBatcher: Sendable {
     package func plan(_ files: [FileDiff]) -> BatchPlan {
         let fixed = fixedTokens
         let available = budget.promptTokens - fixed
+        guard available > 0 || files.isEmpty else {
+            var plan = BatchPlan(batches: [], skipped: [], budget: budget, counterName: counter.name)
+            plan.fixedOverBudget = fixed
+            return plan
+        }
         var skipped: [SkippedFile] = []
         var items: [BatchItem] = []
         for (order, file) in files.enumerated() {

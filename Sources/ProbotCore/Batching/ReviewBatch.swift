@@ -76,6 +76,9 @@ package struct BatchPlan: Sendable, Equatable {
     package var budget: ReviewBudget
     /// Name of the token counter used.
     package var counterName: String
+    /// Tokens of the fixed part of every request (system prompt, instructions, examples, framing), set when it
+    /// alone leaves no room for any diff: nothing can be reviewed until it shrinks.
+    package var fixedOverBudget: Int?
 
     /// Memberwise initialiser.
     package init(batches: [ReviewBatch], skipped: [SkippedFile], budget: ReviewBudget, counterName: String) {

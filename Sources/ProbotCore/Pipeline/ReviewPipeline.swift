@@ -86,6 +86,10 @@ package struct ReviewPipeline: Sendable {
         report.settingOrigins = rules.origins
         report.contextGaps = context.gaps
         report.diagnostics += context.diagnostics
+        if let fixed = planned.plan.fixedOverBudget {
+            report.failure = .fixedPromptOverBudget(tokens: fixed, budget: planned.plan.budget.promptTokens)
+            return report.finished(at: engine.now() - start)
+        }
         guard !report.dryRun else { return report.finished(at: engine.now() - start) }
 
         report.outcomes = await engine.ask(planned.plan, title: title, description: description)

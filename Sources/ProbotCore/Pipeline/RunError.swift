@@ -19,6 +19,8 @@ package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     case noAnswer(refusal: String?)
     /// `/review` or `/refactor` reached the command flow outside a review thread.
     case commandNeedsThread
+    /// The fixed part of every request is over the prompt budget, so no diff fits: what to shrink is named.
+    case fixedPromptOverBudget(tokens: Int, budget: Int)
     /// A service (GitHub, the model's API, the file system) failed before the run could finish.
     case service(String)
 
@@ -46,6 +48,8 @@ package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(count) model request(s) failed (`fail-on-error: true`); not reviewed: \(files.joined(separator: ", "))"
         case .noAnswer(let refusal): "the model gave no answer" + (refusal.map { " (refused: \($0))" } ?? "")
         case .commandNeedsThread: "/review and /refactor answer in a review thread (a comment on a diff line)"
+        case .fixedPromptOverBudget(let tokens, let budget):
+            "the fixed part of every request (system prompt, `instructions`, the configuration's `instructions`, `examples-file` and framing) is \(tokens) tokens, over the \(budget)-token prompt budget, so nothing could be reviewed: shorten the instructions or the examples, or raise `max-prompt-tokens`"
         case .service(let message): message
         }
     }
