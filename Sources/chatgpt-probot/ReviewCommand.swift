@@ -59,7 +59,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let redactor = SecretRedactor(
             ["OPENAI_API_KEY", "GITHUB_TOKEN", "GH_TOKEN", "AZURE_OPENAI_API_KEY"].map { environment[$0] })
         let console = ActionsConsole(workflowCommands: false, redactor: redactor) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Self.write(line, to: .standardError)
         }
         guard let severity = Severity(rawValue: minSeverity.lowercased()) else {
             throw ValidationError("--min-severity must be one of critical, major, minor, nit")
@@ -96,7 +96,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let runner = LocalReviewRunner(inputs: inputs, factory: factory)
         do {
             let (_, markdown) = try await runner.run(diff: text)
-            print(redactor.redact(markdown))
+            Self.write(redactor.redact(markdown), to: .standardOutput)
         } catch {
             console.error(String(describing: error))
             throw ExitCode.failure
@@ -108,6 +108,12 @@ struct ReviewCommand: AsyncParsableCommand {
             diff == "-"
             ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: diff))
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Writes a line to the terminal: the one place this command prints, so model text, file names and error
+    /// messages all lose their control characters and escape sequences on the way.
+    private static func write(_ line: String, to handle: FileHandle) {
+        handle.write(Data((TerminalText.sanitize(line) + "\n").utf8))
     }
 
     private static func list(_ text: String) -> [String] {
