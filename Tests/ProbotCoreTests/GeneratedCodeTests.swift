@@ -150,6 +150,23 @@ struct GeneratedCodeOverrideTests {
         #expect(skipped.isEmpty)
     }
 
+    @Test func theJobSummaryShowsWhatWasSkippedAsGenerated() {
+        let inputs = ProbotInputs(openAIAPIKey: "k")
+        var settings = inputs.reviewSettings
+        settings.gitAttributes = GitAttributes("schema.go linguist-generated\n")
+        let engine = ReviewEngine(
+            profile: inputs.modelProfile, settings: settings, counter: HeuristicTokenCounter(),
+            model: ScriptedChatModel { _ in ChatCompletion(content: "", usage: .zero) }, console: SilentConsole())
+        let planned = engine.planner(title: "", description: "").plan(Self.files)
+        let report = RunReport(
+            ref: nil, fetched: nil, selection: FileSelector.Selection(files: Self.files), planned: planned,
+            engine: engine)
+        #expect(report.generatedPatchLines == 6)
+        let summary = JobSummaryRenderer.render(report).rawValue
+        #expect(summary.contains("| Generated or vendored | 2 file(s) skipped · 6 patch lines |"))
+        #expect(summary.contains("`.gitattributes` sets `linguist-generated`"))
+    }
+
     @Test func attributesSkipWhatBuiltInsDoNot() {
         var settings = ProbotInputs(openAIAPIKey: "k").reviewSettings
         settings.gitAttributes = GitAttributes("main.go linguist-vendored\n")
