@@ -5,3 +5,9 @@ package protocol RepositoryConfigLoader: Sendable {
     /// - Throws: ``ConfigError`` when the file is invalid; other errors when it cannot be read.
     func load(at commit: String) async throws -> LoadedConfig
 }
+
+extension RepositoryConfigLoader {
+    /// The repository's root `.gitattributes` at `commit`, or `nil` when there is none (the default: loaders that
+    /// cannot read it).
+    package func gitAttributesText(at commit: String) async throws -> String? { nil }
+}

@@ -6,6 +6,8 @@ package struct PathFilter: Sendable {
     private let include: [GlobPattern]
     private let exclude: [GlobPattern]
     private let builtIn: [GlobPattern]
+    /// The base's `.gitattributes`; `nil` when absent or when generated code is reviewed.
+    package var attributes: GitAttributes?
 
     /// Compiles the patterns.
     package init(include: [String], exclude: [String], builtIn: [String] = BuiltInExclusions.patterns) {
@@ -22,6 +24,14 @@ package struct PathFilter: Sendable {
         if included == nil, let pattern = builtIn.first(where: { $0.matches(path) }) {
             return .builtInExclusion(pattern.text)
         }
+        if included == nil, let attributes, let attribute = attributes.skippingAttribute(for: path) {
+            return .gitAttribute(attribute)
+        }
         return nil
+    }
+
+    /// Whether an `include` pattern names `path`, which brings back generated and vendored files.
+    package func isIncludedExplicitly(_ path: String) -> Bool {
+        include.contains { $0.matches(path) }
     }
 }

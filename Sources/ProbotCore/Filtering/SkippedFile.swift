@@ -26,6 +26,10 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     case unreadable(String)
     case capReached(String)
+    /// A `.gitattributes` attribute at the base marks the file generated, vendored or not diffable.
+    case gitAttribute(String)
+    /// The file's first lines carry a generated-code marker.
+    case generatedHeader(String)
 
     /// The reason as Markdown for a table cell: outside text (patterns, headers, errors) escaped.
     package var markdown: Markdown {
@@ -40,6 +44,16 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
         case .modelFailed(let why): "model request failed: \(cell: why)"
         case .unreadable(let why): "could not be read: \(cell: why)"
         case .capReached(let cap): "left for a later run: the \(cell: cap) cap was reached"
+        case .gitAttribute(let attribute): "`.gitattributes` sets \(codeCell: attribute)"
+        case .generatedHeader(let marker): "generated code: header says \(codeCell: marker)"
+        }
+    }
+
+    /// Whether the file was left out as generated or vendored code.
+    package var isGenerated: Bool {
+        switch self {
+        case .gitAttribute, .generatedHeader: true
+        default: false
         }
     }
 
@@ -60,6 +74,8 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): "\(bytes) bytes, over the \(limit)-byte limit"
         case .unreadable(let why): "could not be read: \(why)"
         case .capReached(let cap): "left for a later run: the \(cap) cap was reached"
+        case .gitAttribute(let attribute): "`.gitattributes` sets `\(attribute)`"
+        case .generatedHeader(let marker): "generated code: header says `\(marker)`"
         }
     }
 }

@@ -29,6 +29,7 @@ package enum InputDefaults {
     package static let replyInThreads = true
     /// Write the walkthrough into the pull request's description.
     package static let describe = false
+    package static let reviewGenerated = false
     /// Plan for the shortest review (`time`) or the fewest requests (`cost`).
     package static let optimize = Optimize.time
     /// The repository's configuration file.

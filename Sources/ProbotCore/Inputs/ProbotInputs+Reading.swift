@@ -70,6 +70,7 @@ extension ProbotInputs {
             "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
         inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
         inputs.describe = reader.bool("describe", default: InputDefaults.describe)
+        inputs.reviewGenerated = reader.bool("review-generated", default: InputDefaults.reviewGenerated)
         inputs.optimize = reader.choice("optimize", default: InputDefaults.optimize)
         inputs.resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
         inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)

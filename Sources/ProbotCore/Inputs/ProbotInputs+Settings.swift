@@ -23,6 +23,7 @@ extension ProbotInputs {
         settings.explicitInputs = explicit
         settings.contextLines = contextLines
         settings.describe = describe
+        settings.reviewGenerated = reviewGenerated
         settings.optimize = optimize
         settings.resolveFixed = resolveFixed
         settings.verifyFixes = verifyFixes

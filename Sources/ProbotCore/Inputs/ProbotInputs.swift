@@ -88,6 +88,8 @@ package struct ProbotInputs: Sendable, Equatable {
     package var replyInThreads: Bool = InputDefaults.replyInThreads
     /// Also write the summary and walkthrough into the pull request's description.
     package var describe: Bool = InputDefaults.describe
+    /// Review generated and vendored files too (`.gitattributes` and generated headers are not consulted).
+    package var reviewGenerated: Bool = InputDefaults.reviewGenerated
     /// Plan for time or for cost.
     package var optimize: Optimize = InputDefaults.optimize
     /// Lines of surrounding code shown above a hunk (`0`: none).

@@ -24,13 +24,15 @@ package struct ReviewEngine: Sendable {
 
     /// The planner for a prompt with this title and description.
     package func planner(title: String, description: String) -> ReviewPlanner {
-        ReviewPlanner(
+        var planner = ReviewPlanner(
             filter: settings.filter,
             batcher: PromptBatcher(
                 counter: counter, builder: settings.promptBuilder(title: title, description: description),
                 budget: profile.budget,
                 balancing: settings.optimize == .time ? BalancedPacking(slots: settings.maxConcurrency) : nil),
             context: ContextBuilder(maxAbove: settings.contextLines))
+        planner.checksHeaders = !settings.reviewGenerated
+        return planner
     }
 
     /// Stage *plan*: filters, parses and batches `changed`, and logs the plan.

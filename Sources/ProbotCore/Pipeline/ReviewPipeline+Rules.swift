@@ -55,4 +55,28 @@ extension ReviewPipeline {
         (rules.settings, rules.origins) = ConfigMerge.apply(loaded, to: engine.settings)
         return rules
     }
+
+    /// Reads the root `.gitattributes` at the base commit (never the head: a pull request must not hide its own
+    /// files). Unreadable is a warning; a pull request changing it gets a note.
+    func loadAttributes(_ fetched: Fetched, settings: ReviewSettings) async -> (GitAttributes?, [Diagnostic]) {
+        guard let config, !settings.reviewGenerated else { return (nil, []) }
+        var diagnostics: [Diagnostic] = []
+        if fetched.changed.contains(where: { $0.filename == GitAttributes.path }) {
+            diagnostics.append(
+                .note(
+                    "this pull request changes `\(GitAttributes.path)`; the change applies after merge, and this review used the attributes on the base branch"
+                ))
+        }
+        do {
+            guard let text = try await config.gitAttributesText(at: fetched.pullRequest.base.sha) else {
+                return (nil, diagnostics)
+            }
+            return (GitAttributes(text), diagnostics)
+        } catch {
+            diagnostics.append(
+                .warning("could not read `\(GitAttributes.path)` (\(error)); generated and vendored files are reviewed")
+            )
+            return (nil, diagnostics)
+        }
+    }
 }

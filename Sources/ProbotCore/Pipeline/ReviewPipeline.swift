@@ -71,6 +71,9 @@ package struct ReviewPipeline: Sendable {
             }
             return report.finished(at: engine.now() - start)
         }
+        let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
+        engine.settings.gitAttributes = attributes
+        fetched.diagnostics += attributeNotes
         let selection =
             engine.settings.incremental && memory != nil
             ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)

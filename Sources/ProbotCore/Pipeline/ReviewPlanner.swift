@@ -4,6 +4,8 @@ package struct ReviewPlanner: Sendable {
     package var batcher: PromptBatcher
     /// Widens hunks with surrounding code from the files' text.
     package var context: ContextBuilder
+    /// Leave out files whose first lines say they are generated (``GeneratedHeader``).
+    package var checksHeaders = false
 
     /// Memberwise initialiser; without `context` no surrounding code is shown.
     package init(filter: PathFilter, batcher: PromptBatcher, context: ContextBuilder = ContextBuilder(maxAbove: 0)) {
@@ -46,6 +48,13 @@ package struct ReviewPlanner: Sendable {
             }
             guard hunks.contains(where: { $0.changedLineCount > 0 }) else {
                 skipped.append(SkippedFile(path: entry.filename, reason: .unchanged))
+                continue
+            }
+            if checksHeaders, !filter.isIncludedExplicitly(entry.filename),
+                let marker = GeneratedHeader.marker(
+                    in: sources[entry.filename] ?? GeneratedHeader.leadingLines(of: hunks))
+            {
+                skipped.append(SkippedFile(path: entry.filename, reason: .generatedHeader(marker)))
                 continue
             }
             var file = FileDiff(

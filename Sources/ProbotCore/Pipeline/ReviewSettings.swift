@@ -35,11 +35,20 @@ package struct ReviewSettings: Sendable {
     /// Most lines of surrounding code shown above a hunk (`0`: none).
     package var contextLines = InputDefaults.contextLines
 
+    /// Review generated and vendored files too (`.gitattributes`, generated headers).
+    package var reviewGenerated = false
+    /// The base's `.gitattributes`, read by the pipeline.
+    package var gitAttributes: GitAttributes?
+
     /// Defaults for everything.
     package init() {}
 
     /// The include/exclude filter, built-in exclusions included.
-    package var filter: PathFilter { PathFilter(include: include, exclude: exclude) }
+    package var filter: PathFilter {
+        var filter = PathFilter(include: include, exclude: exclude)
+        if !reviewGenerated { filter.attributes = gitAttributes }
+        return filter
+    }
 
     /// The prompt builder for this title and description.
     package func promptBuilder(

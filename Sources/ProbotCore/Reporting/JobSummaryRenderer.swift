@@ -40,6 +40,11 @@ package enum JobSummaryRenderer {
         let reviewed = report.dryRun ? report.plan.reviewedPaths.count : report.reviewedPaths.count
         out +=
             "| Files | \(reviewed) reviewed · \(report.skippedPathCount) skipped · \(report.filesInDiff) in the diff |\n"
+        let generated = report.skippedFiles.count { $0.reason.isGenerated }
+        if generated > 0 {
+            out +=
+                "| Generated or vendored | \(generated) file(s) skipped · \(count: report.generatedPatchLines) patch lines |\n"
+        }
         out +=
             "| Budget | \(count: report.plan.budget.promptTokens) prompt tokens per request (\(cell: report.plan.counterName)) · \(count: report.plan.budget.completionTokens) for the answer |\n"
         if report.dryRun {

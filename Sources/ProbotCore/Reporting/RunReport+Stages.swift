@@ -9,6 +9,10 @@ extension RunReport {
             pullRequest: ref, model: engine.profile.name, modelInfo: engine.profile.info,
             dryRun: engine.settings.dryRun, plan: planned.plan)
         files = planned.files
+        let generated = Set(planned.plan.skipped.filter(\.reason.isGenerated).map(\.path))
+        generatedPatchLines = (selection?.files ?? fetched?.changed ?? [])
+            .filter { generated.contains($0.filename) }
+            .reduce(0) { $0 + ($1.patch.map { $0.split(separator: "\n").count } ?? 0) }
         expectedSeconds = TimeEstimate.criticalPath(
             planned.plan, profile: engine.profile, slots: engine.settings.maxConcurrency)
         if let fetched {

@@ -9,6 +9,8 @@ package struct RunReport: Sendable, Equatable {
     package var dryRun: Bool
     /// Files GitHub listed (or the local diff held).
     package var filesInDiff: Int = 0
+    /// Patch lines of the files skipped as generated or vendored (``SkipReason/isGenerated``).
+    package var generatedPatchLines: Int = 0
     /// GitHub's listing stopped at 3,000 files while the PR has more.
     package var listingTruncated: Bool = false
     package var plan: BatchPlan

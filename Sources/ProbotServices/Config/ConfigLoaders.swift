@@ -23,6 +23,11 @@ package struct GitHubConfigLoader: RepositoryConfigLoader {
             try await client.fileText(owner: owner, repo: repo, path: $0, ref: commit)
         }
     }
+
+    /// The root `.gitattributes` at `commit` (the base), through the contents API.
+    package func gitAttributesText(at commit: String) async throws -> String? {
+        try await client.fileText(owner: owner, repo: repo, path: GitAttributes.path, ref: commit)
+    }
 }
 
 /// Reads the configuration file from the checked-out workspace (the audit, which runs on the default branch),
@@ -42,6 +47,11 @@ package struct WorkspaceConfigLoader: RepositoryConfigLoader {
         return try await ConfigFiles.load(path: path, location: "") { (path: String) throws(WorkspacePathError) in
             try files.contents(path).map { String(decoding: $0, as: UTF8.self) }
         }
+    }
+
+    /// The workspace's root `.gitattributes`.
+    package func gitAttributesText(at commit: String) async throws -> String? {
+        try ConfinedWorkspace(root: workspace).contents(GitAttributes.path).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
