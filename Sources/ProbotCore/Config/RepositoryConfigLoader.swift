@@ -4,10 +4,11 @@ package protocol RepositoryConfigLoader: Sendable {
     /// The configuration at `commit`; a missing file is an empty configuration (`found` is `false`).
     /// - Throws: ``ConfigError`` when the file is invalid; other errors when it cannot be read.
     func load(at commit: String) async throws -> LoadedConfig
+    /// The repository's root `.gitattributes` at `commit`, or `nil` when there is none.
+    func gitAttributesText(at commit: String) async throws -> String?
 }
 
 extension RepositoryConfigLoader {
-    /// The repository's root `.gitattributes` at `commit`, or `nil` when there is none (the default: loaders that
-    /// cannot read it).
+    /// No `.gitattributes` (the default, for loaders that cannot read it).
     package func gitAttributesText(at commit: String) async throws -> String? { nil }
 }
