@@ -1,9 +1,8 @@
 package import Foundation
-import Logging
 package import ProbotCore
 import ProbotServices
 
-/// Runs ``ActionRunner`` the way the GitHub runner starts the container: an event file, `GITHUB_*` variables,
+/// Runs the action through ``ActionEntry`` (the executable's own entry) the way the GitHub runner starts the container: an event file, `GITHUB_*` variables,
 /// `INPUT_*` variables with hyphens, and `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files, over real HTTP.
 package struct ActionHarness {
     package let directory: TemporaryDirectory
@@ -38,15 +37,11 @@ package struct ActionHarness {
     /// Runs once and returns whatever the run did (review, audit, command, skip), failure included.
     @discardableResult
     package func perform() async -> RunOutcome {
-        let env = ActionEnvironment(environment)
-        let redactor = SecretRedactor(ActionRunner<MockClock>.secrets(env))
         let sink = self.sink
-        let console = ActionsConsole(workflowCommands: true, redactor: redactor) { sink.write($0) }
-        let runner = ActionRunner(
-            environment: env, transport: URLSessionTransport(timeout: 30), console: console,
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: clock,
-            wallClock: { [clock] in clock.wallClock() })
-        return await runner.run()
+        return await ActionEntry.run(
+            environment: ActionEnvironment(environment), transport: URLSessionTransport(timeout: 30), clock: clock,
+            wallClock: { [clock] in clock.wallClock() }
+        ) { sink.write($0) }
     }
 
     /// Runs once and returns the step's exit status as the executable derives it, with the report and the failure.

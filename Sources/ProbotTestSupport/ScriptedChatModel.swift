@@ -19,3 +19,13 @@ package final class ScriptedChatModel: ChatModel, Sendable {
         return try await script(request)
     }
 }
+
+extension ScriptedChatModel {
+    /// A model for runs that must never ask it (dry runs, planning only): any request is a failure to record.
+    package static var neverAsked: ScriptedChatModel {
+        ScriptedChatModel { _ in throw NeverAsked() }
+    }
+
+    /// Thrown when a model that must not be asked is asked.
+    package struct NeverAsked: Error {}
+}

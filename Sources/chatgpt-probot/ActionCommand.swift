@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import ProbotCore
 import ProbotServices
 
@@ -12,22 +11,11 @@ struct ActionCommand: AsyncParsableCommand {
     )
 
     func run() async throws {
-        let environment = ActionEnvironment(ProcessInfo.processInfo.environment)
-        let redactor = SecretRedactor(ActionRunner<ContinuousClock>.secrets(environment))
-        let console = ActionsConsole(workflowCommands: environment.isGitHubActions, redactor: redactor) { line in
-            print(line)
-        }
-        var logger = Logger(label: "chatgpt-probot") { _ in ConsoleLogHandler(console: console) }
-        logger.logLevel = environment["RUNNER_DEBUG"] == "1" ? .debug : .warning
-        var runner = ActionRunner(
-            environment: environment, transport: URLSessionTransport(timeout: 180), console: console, logger: logger,
-            clock: ContinuousClock())
-        runner.build = "\(BuildInfo.version) (`\(BuildInfo.revision.prefix(12))`)"
-        let outcome = await runner.run()
-        // The one place that turns an outcome into an error annotation and an exit status.
-        if let failure = outcome.failure {
-            console.error(failure.description)
-            throw ExitCode(outcome.exitStatus)
-        }
+        let outcome = await ActionEntry.run(
+            environment: ActionEnvironment(ProcessInfo.processInfo.environment),
+            transport: URLSessionTransport(timeout: 180), clock: ContinuousClock(),
+            build: "\(BuildInfo.version) (`\(BuildInfo.revision.prefix(12))`)"
+        ) { line in print(line) }
+        if outcome.failure != nil { throw ExitCode(outcome.exitStatus) }
     }
 }

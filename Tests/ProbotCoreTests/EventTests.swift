@@ -16,8 +16,8 @@ struct EventTests {
         #expect(pr.head.sha == "9f4c2a1b7e3d5c6a8b0f1e2d3c4b5a6978675645")
         #expect(pr.changedFiles == 5)
         #expect(pr.isFromFork == false)
-        let decision = try RunDecision.decide(eventName: "pull_request", event: event)
-        #expect(decision == .review(PullRequestRef(owner: "octo", repo: "shop", number: 42), pr))
+        let decision = try RunPlan.pullRequestEvent(eventName: "pull_request", event: event)
+        #expect(decision == .review(PullRequestRef(owner: "octo", repo: "shop", number: 42), payload: pr))
     }
 
     @Test(arguments: ["opened", "synchronize", "reopened", "ready_for_review"])
@@ -25,7 +25,7 @@ struct EventTests {
         var event = try event("pull_request.synchronize")
         event.action = action
         for name in ["pull_request", "pull_request_target"] {
-            guard case .review(let ref, _) = try RunDecision.decide(eventName: name, event: event) else {
+            guard case .review(let ref, _) = try RunPlan.pullRequestEvent(eventName: name, event: event) else {
                 Issue.record("\(name)/\(action) should review")
                 continue
             }
@@ -37,7 +37,7 @@ struct EventTests {
     func otherActionsAreSkippedWithANotice(_ action: String) throws {
         var event = try event("pull_request.opened")
         event.action = action
-        guard case .skip(let reason) = try RunDecision.decide(eventName: "pull_request", event: event) else {
+        guard case .skip(let reason) = try RunPlan.pullRequestEvent(eventName: "pull_request", event: event) else {
             Issue.record("expected skip")
             return
         }
@@ -47,16 +47,16 @@ struct EventTests {
     @Test func draftsAndClosedPullRequestsAreSkipped() throws {
         var draft = try event("pull_request.opened")
         draft.pullRequest?.draft = true
-        #expect(try RunDecision.decide(eventName: "pull_request", event: draft).isSkip(containing: "draft"))
+        #expect(try RunPlan.pullRequestEvent(eventName: "pull_request", event: draft).isSkip(containing: "draft"))
         var closed = try event("pull_request.synchronize")
         closed.pullRequest?.state = "closed"
-        #expect(try RunDecision.decide(eventName: "pull_request", event: closed).isSkip(containing: "closed"))
+        #expect(try RunPlan.pullRequestEvent(eventName: "pull_request", event: closed).isSkip(containing: "closed"))
     }
 
     @Test func otherEventsAreSkipped() throws {
         let push = try event("push")
-        #expect(try RunDecision.decide(eventName: "push", event: push).isSkip(containing: "`push`"))
-        #expect(try RunDecision.decide(eventName: nil, event: push).isSkip(containing: "unknown"))
+        #expect(try RunPlan.pullRequestEvent(eventName: "push", event: push).isSkip(containing: "`push`"))
+        #expect(try RunPlan.pullRequestEvent(eventName: nil, event: push).isSkip(containing: "unknown"))
     }
 
     @Test func forkAndDeletedForkPayloads() throws {
@@ -76,11 +76,11 @@ struct EventTests {
             #expect(error.description.contains("pull_request"))
         }
         let noPR = try GitHubEvent.decode(Data(#"{"action": "opened"}"#.utf8))
-        #expect(throws: EventError.self) { try RunDecision.decide(eventName: "pull_request", event: noPR) }
+        #expect(throws: EventError.self) { try RunPlan.pullRequestEvent(eventName: "pull_request", event: noPR) }
     }
 }
 
-extension RunDecision {
+extension RunPlan {
     fileprivate func isSkip(containing text: String) -> Bool {
         if case .skip(let reason) = self { return reason.contains(text) }
         return false

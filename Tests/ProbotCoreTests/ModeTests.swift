@@ -62,24 +62,30 @@ struct ModeTests {
     }
 
     @Test func commentCommands() throws {
-        guard case .command(let issueRef, let onIssue) = try plan("issue_comment", "issue_comment.issue") else {
+        guard
+            case .command(let issueRef, let issueCommand, let onIssue) = try plan(
+                "issue_comment", "issue_comment.issue")
+        else {
             Issue.record("command")
             return
         }
         #expect(issueRef.number == 7)
-        #expect(onIssue.command == .chat(question: "Why could the total differ from the receipt by one cent?"))
+        #expect(issueCommand == .chat(question: "Why could the total differ from the receipt by one cent?"))
         #expect(!onIssue.isPullRequest)
-        guard case .command(_, let onPR) = try plan("issue_comment", "issue_comment.pull_request", mode: .chat) else {
+        guard case .command(_, _, let onPR) = try plan("issue_comment", "issue_comment.pull_request", mode: .chat)
+        else {
             Issue.record("command")
             return
         }
         #expect(onPR.isPullRequest)
-        guard case .command(_, let thread) = try plan("pull_request_review_comment", "pull_request_review_comment")
+        guard
+            case .command(_, let threadCommand, let thread) = try plan(
+                "pull_request_review_comment", "pull_request_review_comment")
         else {
             Issue.record("thread")
             return
         }
-        #expect(thread.command == .refactor)
+        #expect(threadCommand == .refactor)
         #expect(thread.inReviewThread)
         #expect(thread.path == "scripts/export_orders.py")
         #expect(thread.threadRootID == 6999)

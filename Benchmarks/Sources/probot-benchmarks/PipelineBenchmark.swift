@@ -175,7 +175,8 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let counter = BPETokenCounter(encoding: try EncodingLoader.load(.o200kBase))
         let inputs = ProbotInputs(openAIAPIKey: "x")
         let engine = ReviewEngine(
-            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter, model: nil,
+            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter,
+            model: ScriptedChatModel.neverAsked,
             console: SilentConsole())
         let plan = engine.planner(title: "Benchmark", description: "").plan(
             files.map {

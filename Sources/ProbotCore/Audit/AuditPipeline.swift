@@ -3,14 +3,14 @@ package struct AuditPipeline: Sendable {
     package var profile: ModelProfile
     package var settings: AuditSettings
     package var counter: any TokenCounter
-    /// `nil` for a dry run.
-    package var model: (any ChatModel)?
+    /// Never asked on a dry run.
+    package var model: any ChatModel
     package var console: any RunConsole
     package var now: @Sendable () -> ContinuousClock.Instant
 
-    /// Memberwise initialiser; `model` may be `nil` for a dry run.
+    /// Memberwise initialiser.
     package init(
-        profile: ModelProfile, settings: AuditSettings, counter: any TokenCounter, model: (any ChatModel)?,
+        profile: ModelProfile, settings: AuditSettings, counter: any TokenCounter, model: any ChatModel,
         console: any RunConsole, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.profile = profile
@@ -62,7 +62,7 @@ package struct AuditPipeline: Sendable {
                 + (settings.shard.map { " (shard \($0), \(selection.otherShards) file(s) in other shards)" } ?? "")
                 + "; \(report.skipped.count) left out")
         console.endGroup()
-        guard !settings.review.dryRun, let model, !report.plan.batches.isEmpty else {
+        guard !settings.review.dryRun, !report.plan.batches.isEmpty else {
             report.duration = now() - start
             return report
         }

@@ -2,7 +2,7 @@
 package enum Acknowledgement {
     /// Adds the reaction; a failure is only a warning.
     package static func react(
-        _ ref: PullRequestRef, _ context: CommandContext, on conversation: any Conversation
+        _ ref: PullRequestRef, _ context: CommentContext, on conversation: any Conversation
     ) async -> Diagnostic? {
         do {
             try await conversation.react(

@@ -11,16 +11,13 @@ package struct ConversationComment: Sendable, Equatable {
     }
 }
 
-/// The conversation around a comment command (GitHub's issue and review-comment APIs in production).
+/// The conversation of an issue or pull request: its comments and reactions (GitHub's issue-comment APIs in
+/// production). Review threads are a ``ReviewThreadStore``; changed files a ``PullRequestSource``.
 package protocol Conversation: Sendable {
-    /// The pull request's changed files, for `/chatgpt` on a pull request.
-    func changedFiles(_ ref: PullRequestRef) async throws -> [ChangedFile]
     /// The last `limit` conversation comments, oldest first.
     func recentComments(_ ref: PullRequestRef, limit: Int) async throws -> [ConversationComment]
     /// Posts a conversation comment; returns its URL.
     func comment(_ ref: PullRequestRef, body: Markdown) async throws -> String?
-    /// Replies in the review thread that starts with `rootCommentID`; returns the reply's URL.
-    func reply(_ ref: PullRequestRef, rootCommentID: Int, body: Markdown) async throws -> String?
     /// Adds a reaction to an issue comment or a review comment.
     func react(_ ref: PullRequestRef, commentID: Int, inReviewThread: Bool, content: String) async throws
 }

@@ -3,7 +3,7 @@ package enum CommentedHunk {
     /// The lines from the commented hunk's enclosing scope down to the hunk, read at the head commit; empty when
     /// context is off, the file cannot be read, or the hunk needs nothing above it.
     package static func scope(
-        of context: CommandContext, contents: (any FileContentSource)?, contextLines: Int
+        of context: CommentContext, contents: (any FileContentSource)?, contextLines: Int
     ) async -> [NumberedLine] {
         guard contextLines > 0, let contents, let path = context.path, let head = context.headSHA,
             let hunk = try? PatchParser.parse(context.diffHunk ?? "").first

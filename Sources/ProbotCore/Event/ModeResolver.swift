@@ -39,7 +39,7 @@ package enum ModeResolver {
                 replyInThreads: replyInThreads)
         case .review:
             if ["pull_request", "pull_request_target"].contains(name) {
-                return try pullRequestPlan(eventName: name, event: event)
+                return try RunPlan.pullRequestEvent(eventName: name, event: event)
             }
             if name == "issue_comment", let issue = event.issue, issue.isPullRequest, let fullName,
                 let ref = PullRequestRef(fullName: fullName, number: issue.number)
@@ -52,7 +52,7 @@ package enum ModeResolver {
         case .auto:
             switch name {
             case "pull_request", "pull_request_target":
-                return try pullRequestPlan(eventName: name, event: event)
+                return try RunPlan.pullRequestEvent(eventName: name, event: event)
             case "schedule":
                 guard let fullName else { throw .badRepository(repository ?? "") }
                 return .audit(repository: fullName)
@@ -69,14 +69,6 @@ package enum ModeResolver {
                     "event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands"
                 )
             }
-        }
-    }
-
-    /// The review plan of a `pull_request` or `pull_request_target` event.
-    static func pullRequestPlan(eventName: String, event: GitHubEvent) throws(EventError) -> RunPlan {
-        switch try RunDecision.decide(eventName: eventName, event: event) {
-        case .review(let ref, let payload): return .review(ref, payload: payload)
-        case .skip(let reason): return .skip(reason)
         }
     }
 
@@ -135,13 +127,13 @@ package enum ModeResolver {
             else {
                 throw .malformed("a `pull_request_review_comment` payload has no `pull_request`")
             }
-            let context = CommandContext(
-                command: command, number: pullRequest.number, isPullRequest: true, commentID: comment.id,
+            let context = CommentContext(
+                number: pullRequest.number, isPullRequest: true, commentID: comment.id,
                 author: comment.user?.login ?? "", title: pullRequest.title, body: pullRequest.body ?? "",
                 diffHunk: comment.diffHunk ?? "", path: comment.path, line: comment.line,
                 threadRootID: comment.inReplyToID ?? comment.id, baseSHA: pullRequest.base.sha,
                 headSHA: pullRequest.head.sha)
-            return parsed == nil ? .threadReply(ref, context) : .command(ref, context)
+            return parsed == nil ? .threadReply(ref, context) : .command(ref, command, context)
         }
         guard let issue = event.issue, let ref = PullRequestRef(fullName: repository, number: issue.number) else {
             throw .malformed("an `issue_comment` payload has no `issue`")
@@ -152,9 +144,9 @@ package enum ModeResolver {
         if command == .review && !issue.isPullRequest {
             return .skip("/review works on pull requests; #\(issue.number) is an issue")
         }
-        let context = CommandContext(
-            command: command, number: issue.number, isPullRequest: issue.isPullRequest, commentID: comment.id,
+        let context = CommentContext(
+            number: issue.number, isPullRequest: issue.isPullRequest, commentID: comment.id,
             author: comment.user?.login ?? "", title: issue.title, body: issue.body ?? "")
-        return .command(ref, context)
+        return .command(ref, command, context)
     }
 }

@@ -4,14 +4,14 @@ package struct ReviewEngine: Sendable {
     package var profile: ModelProfile
     package var settings: ReviewSettings
     package var counter: any TokenCounter
-    /// `nil` for a dry run.
-    package var model: (any ChatModel)?
+    /// Never asked on a dry run (``ReviewSettings/dryRun``).
+    package var model: any ChatModel
     package var console: any RunConsole
     package var now: @Sendable () -> ContinuousClock.Instant
 
-    /// Memberwise initialiser; `model` may be `nil` for a dry run.
+    /// Memberwise initialiser.
     package init(
-        profile: ModelProfile, settings: ReviewSettings, counter: any TokenCounter, model: (any ChatModel)?,
+        profile: ModelProfile, settings: ReviewSettings, counter: any TokenCounter, model: any ChatModel,
         console: any RunConsole, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.profile = profile
@@ -51,9 +51,9 @@ package struct ReviewEngine: Sendable {
     }
 
     /// Stage *ask*: sends every batch, `max-concurrency` at a time, and logs a line per finished batch.
-    /// Returns no outcomes without a model (a dry run) or without batches.
+    /// Returns no outcomes on a dry run or without batches.
     package func ask(_ plan: BatchPlan, title: String, description: String) async -> [BatchOutcome] {
-        guard let model, !plan.batches.isEmpty else { return [] }
+        guard !settings.dryRun, !plan.batches.isEmpty else { return [] }
         console.beginGroup(
             "Review with \(profile.name): \(plan.batches.count) request(s), up to \(settings.maxConcurrency) at once")
         let runner = BatchRunner(
@@ -72,7 +72,7 @@ package struct ReviewEngine: Sendable {
     /// Stage *summarise*: with more than one successful request, one short request merges their summaries;
     /// `nil` when no merge was needed.
     package func summarise(_ outcomes: [BatchOutcome], title: String) async -> SummaryMerger.Merged? {
-        guard let model else { return nil }
+        guard !settings.dryRun else { return nil }
         return await SummaryMerger(model: model, profile: profile, language: settings.language)
             .merge(outcomes, title: title)
     }

@@ -32,10 +32,11 @@ extension ReviewPipeline {
             })
         var candidates = zip(threads, verdicts).filter { $0.1 == .addressed }.map(\.0)
         var followUp = FollowUp(counts: ThreadCounts(opened: report.placement.inline.count, resolved: 0, stillOpen: 0))
-        if settings.verifyFixes, let model = engine.model, !candidates.isEmpty {
+        if settings.verifyFixes, !settings.dryRun, !candidates.isEmpty {
             var code: [String: String] = [:]
             for file in report.files { code[file.path] = DiffRenderer.render(file: file, hunks: file.hunks) }
-            let (fixed, usage) = await FixVerifier(model: model, profile: engine.profile).fixed(candidates, code: code)
+            let (fixed, usage) = await FixVerifier(model: engine.model, profile: engine.profile).fixed(
+                candidates, code: code)
             candidates = candidates.filter { fixed.contains($0.id) }
             followUp.usage = usage
         }

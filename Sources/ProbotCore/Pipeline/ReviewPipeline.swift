@@ -39,129 +39,35 @@ package struct ReviewPipeline: Sendable {
         package var diagnostics: [Diagnostic]
     }
 
-    /// Runs the review.
+    /// Runs the review: the stages, composed; each returns a value and the report is made from them.
     /// - Returns: the report; ``RunReport/failure`` is set when every model request failed or the review could
     ///   not be posted (everything done until then is in the report). A read-only token leaves the findings in
     ///   the report for annotations.
     /// - Throws: when GitHub could not be read (nothing was done yet).
     package func run(_ ref: PullRequestRef) async throws -> RunReport {
         let start = engine.now()
-        let console = engine.console
-        console.beginGroup("Pull request \(ref)")
-        var fetched = try await fetch(ref)
-        let head = fetched.pullRequest.head.sha
-        console.info("\"\(fetched.pullRequest.title)\" at \(head.prefix(12)): \(fetched.changed.count) changed file(s)")
-        let rules = await loadRules(fetched)
-        fetched.diagnostics += rules.diagnostics
-        var engine = self.engine
-        engine.settings = rules.settings
-        if let stop = rules.stop {
-            console.endGroup()
-            var report = RunReport(
-                pullRequest: ref, model: engine.profile.name, modelInfo: engine.profile.info,
-                dryRun: engine.settings.dryRun, plan: .empty(counterName: engine.counter.name))
-            report.title = fetched.pullRequest.title
-            report.headSHA = head
-            report.filesInDiff = fetched.changed.count
-            report.diagnostics = fetched.diagnostics
-            report.settingOrigins = rules.origins
-            switch stop {
-            case .skip(let rule): report.skippedBy = rule
-            case .invalid(let error): report.failure = .invalidConfig(error)
-            }
-            return report.finished(at: engine.now() - start)
-        }
-        let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
-        engine.settings.gitAttributes = attributes
-        fetched.diagnostics += attributeNotes
-        let selection =
-            engine.settings.incremental && memory != nil
-            ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)
-                .select(fetched.changed, ref: ref, head: head, prior: fetched.prior)
-            : FileSelector.Selection(files: fetched.changed)
-        console.endGroup()
-
-        let title = fetched.pullRequest.title
-        let description = fetched.pullRequest.body ?? ""
-        let context = await readContext(selection.files, head: head, settings: engine.settings)
-        let planned = engine.plan(selection.files, title: title, description: description, sources: context.sources)
-        var report = RunReport(ref: ref, fetched: fetched, selection: selection, planned: planned, engine: engine)
-        report.settingOrigins = rules.origins
-        report.contextGaps = context.gaps
-        report.diagnostics += context.diagnostics
-        if let fixed = planned.plan.fixedOverBudget {
-            report.failure = .fixedPromptOverBudget(tokens: fixed, budget: planned.plan.budget.promptTokens)
-            return report.finished(at: engine.now() - start)
-        }
-        guard !report.dryRun else { return report.finished(at: engine.now() - start) }
-
-        report.outcomes = await engine.ask(planned.plan, title: title, description: description)
-        let failed = report.failedOutcomes
-        if let first = failed.first?.failure, failed.count == report.outcomes.count {
-            report.failure = .everyRequestFailed(first: first)
-            return report.finished(at: engine.now() - start)
-        }
-        report.diagnostics += failed.map {
-            .warning(
-                "batch \($0.batch.label) failed (\($0.batch.paths.joined(separator: ", "))): \($0.failure?.description ?? "")"
-            )
-        }
-        let (placed, notes) = engine.place(report.outcomes, files: planned.files)
-        report.diagnostics += notes
-        report.record(await engine.summarise(report.outcomes, title: title))
-        report.placement = Deduplicator.applied(to: placed, files: planned.files, prior: fetched.prior)
-
-        console.beginGroup("Post review")
-        defer { console.endGroup() }
-        if ReviewPoster.nothingNew(
-            report.placement, requests: report.outcomes.count, commitID: head,
-            lastReviewedSHA: fetched.prior.lastReviewedSHA)
-        {
-            report.nothingNew = true
-            console.info(
-                "nothing new since the last review of \(fetched.prior.lastReviewedSHA?.prefix(12) ?? "this pull request"); nothing posted"
-            )
-        } else {
-            let posted = await ReviewPoster(publisher: publisher, console: console).post(
-                report.placement, to: ref, commitID: head
-            ) { [report] placement in
-                var draft = report
-                draft.placement = placement
-                return ReviewBodyRenderer.render(draft)
-            }
-            report.record(posted)
-        }
-        if report.failure == nil && report.publishBlocked == nil, let memory {
-            if let followUp = await followUpThreads(
-                ref, head: head, prior: fetched.prior, selection: selection, report: report, settings: engine.settings)
-            {
-                report.threads = followUp.counts
-                report.diagnostics += followUp.diagnostics
-                report.verifyUsage = followUp.usage
-            }
-            do {
-                _ = try await memory.summaries.upsertSummary(
-                    ref, body: StickySummaryRenderer.render(report), existingID: fetched.prior.summaryCommentID)
-            } catch {
-                report.diagnostics.append(.warning("could not update the summary comment: \(error)"))
-            }
-            if engine.settings.describe, let descriptions = memory.descriptions, !report.nothingNew {
-                let existing = fetched.pullRequest.body ?? ""
-                let block = DescriptionRenderer.block(
-                    report, budget: ReviewBodyRenderer.characterLimit - existing.count - 1_000)
-                do {
-                    try await descriptions.updateDescription(
-                        ref, body: DescriptionRenderer.merge(existing: existing, block: block))
-                } catch {
-                    report.diagnostics.append(.warning("could not update the pull request's description: \(error)"))
-                }
-            }
-        }
+        let prepared = try await prepare(ref)
+        let report =
+            if let stop = prepared.rules.stop { RunReport(prepared, stoppedBy: stop) } else { await review(prepared) }
         return report.finished(at: engine.now() - start)
     }
 
+    /// Everything after the rules allowed the review: plan, ask, post, then the pull request's memory.
+    private func review(_ prepared: Prepared) async -> RunReport {
+        let planned = await plan(prepared)
+        let draft = RunReport(prepared, planned: planned)
+        guard draft.failure == nil, !draft.dryRun else { return draft }
+        let answered = await answer(prepared, planned)
+        let reviewed = RunReport(prepared, planned: planned, answered: answered)
+        guard reviewed.failure == nil else { return reviewed }
+        let posted = await post(reviewed, prepared: prepared)
+        let published = reviewed.with(posted)
+        guard published.failure == nil, published.publishBlocked == nil, memory != nil else { return published }
+        return await remember(published, prepared: prepared)
+    }
+
     /// Stage *fetch*: the pull request, its files and what earlier runs posted, read together.
-    private func fetch(_ ref: PullRequestRef) async throws -> Fetched {
+    func fetch(_ ref: PullRequestRef) async throws -> Fetched {
         async let pullRequestRead = source.pullRequest(ref)
         async let changedRead = source.changedFiles(ref)
         async let priorRead = loadPrior(ref)
@@ -191,9 +97,4 @@ package struct ReviewPipeline: Sendable {
             )
         }
     }
-}
-
-/// A comparer for runs without memory: nothing is reachable, so every file is reviewed.
-private struct NoComparer: ChangeComparer {
-    func changedPaths(_ ref: PullRequestRef, base: String, head: String) async throws -> [String]? { nil }
 }

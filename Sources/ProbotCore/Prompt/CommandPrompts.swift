@@ -12,10 +12,11 @@ package enum CommandPrompts {
     /// - Parameter guidance: the repository's path instructions for the commented file.
     /// - Parameter scope: the file's lines from the enclosing scope down to the hunk, shown as context.
     package static func thread(
-        _ context: CommandContext, language: String, guidance: String = "", scope: [NumberedLine] = []
+        _ command: CommentCommand, _ context: CommentContext, language: String, guidance: String = "",
+        scope: [NumberedLine] = []
     ) -> [ChatMessage] {
         let task: String
-        switch context.command {
+        switch command {
         case .refactor:
             task =
                 "Propose a refactoring of the commented code. When it replaces exactly the commented line, give it as a ```suggestion block with the full replacement line(s); otherwise as a code block, with one sentence on why."
@@ -60,7 +61,7 @@ package enum CommandPrompts {
     }
 
     /// `/chatgpt` on an issue or a pull request: title, description (cut at 4,000 characters) and the question.
-    package static func chat(_ context: CommandContext, question: String, language: String) -> Chat {
+    package static func chat(_ context: CommentContext, question: String, language: String) -> Chat {
         let kind = context.isPullRequest ? "pull request" : "issue"
         let system =
             "You are ChatGPT Probot, answering a question in a GitHub \(kind) conversation.\n\n\(rules) Write in \(language)."
@@ -112,10 +113,10 @@ package enum CommandPrompts {
     /// The reply's Markdown: the question quoted (for `/chatgpt`), a mention of the asker, the sanitised answer,
     /// and a footer with the model and tokens.
     package static func reply(
-        to context: CommandContext, answer: String, model: String, usage: TokenUsage
+        _ command: CommentCommand, in context: CommentContext, answer: String, model: String, usage: TokenUsage
     ) -> Markdown {
         var body = Markdown.empty
-        if case .chat(let question) = context.command {
+        if case .chat(let question) = command {
             let firstLine = question.split(separator: "\n").first.map(String.init) ?? question
             body += "> \(text: firstLine.prefix(300))\n\n"
         }

@@ -19,7 +19,7 @@ package enum ThreadReplyPrompt {
 
     /// The messages: the thread oldest first, the hunk with its enclosing scope, and the file's path.
     package static func messages(
-        _ thread: ReviewThread, context: CommandContext, scope: [NumberedLine], language: String, guidance: String
+        _ thread: ReviewThread, context: CommentContext, scope: [NumberedLine], language: String, guidance: String
     ) -> [ChatMessage] {
         let system = """
             You are ChatGPT Probot, the reviewer who started this pull request review thread. Someone replied to \

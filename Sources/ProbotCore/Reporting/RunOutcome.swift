@@ -69,6 +69,9 @@ package struct RunOutcome: Sendable {
         return nil
     }
 
+    /// GitHub shows at most this many warning annotations per step.
+    package static let warningAnnotationLimit = 10
+
     /// The exit status of the step: 0 when it passes, 1 when it fails.
     package var exitStatus: Int32 { failure == nil ? 0 : 1 }
 }

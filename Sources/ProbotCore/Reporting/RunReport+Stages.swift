@@ -64,3 +64,66 @@ extension RunReport {
         return report
     }
 }
+
+/// Makes the review's report from what its stages returned (``ReviewPipeline/run(_:)``).
+extension RunReport {
+    /// The report of a review that stopped at the rules: a skip rule matched, or the file is invalid.
+    init(_ prepared: ReviewPipeline.Prepared, stoppedBy stop: ReviewPipeline.Stop) {
+        let engine = prepared.engine
+        self.init(
+            pullRequest: prepared.ref, model: engine.profile.name, modelInfo: engine.profile.info,
+            dryRun: engine.settings.dryRun, plan: .empty(counterName: engine.counter.name))
+        title = prepared.fetched.pullRequest.title
+        headSHA = prepared.fetched.pullRequest.head.sha
+        filesInDiff = prepared.fetched.changed.count
+        diagnostics = prepared.fetched.diagnostics
+        settingOrigins = prepared.rules.origins
+        switch stop {
+        case .skip(let rule): skippedBy = rule
+        case .invalid(let error): failure = .invalidConfig(error)
+        }
+    }
+
+    /// The report after planning, and after answering when `answered` is given. A fixed prompt over the budget,
+    /// or every request failing, is the report's failure.
+    init(_ prepared: ReviewPipeline.Prepared, planned: ReviewPipeline.Planned, answered: ReviewPipeline.Answered? = nil)
+    {
+        self.init(
+            ref: prepared.ref, fetched: prepared.fetched, selection: prepared.selection, planned: planned.result,
+            engine: prepared.engine)
+        settingOrigins = prepared.rules.origins
+        contextGaps = planned.context.gaps
+        diagnostics += planned.context.diagnostics
+        if let fixed = planned.result.plan.fixedOverBudget {
+            failure = .fixedPromptOverBudget(tokens: fixed, budget: planned.result.plan.budget.promptTokens)
+            return
+        }
+        guard let answered else { return }
+        outcomes = answered.outcomes
+        let failed = failedOutcomes
+        if let first = failed.first?.failure, failed.count == outcomes.count {
+            failure = .everyRequestFailed(first: first)
+            return
+        }
+        diagnostics += answered.diagnostics
+        record(answered.merged)
+        placement = answered.placement
+    }
+
+    /// This report with what the post stage did.
+    func with(_ posted: ReviewPipeline.Posted) -> RunReport {
+        var report = self
+        report.nothingNew = posted.nothingNew
+        if let result = posted.result { report.record(result) }
+        return report
+    }
+
+    /// This report with what the follow-up stage did.
+    func with(_ followUp: ReviewPipeline.FollowUp) -> RunReport {
+        var report = self
+        report.threads = followUp.counts
+        report.diagnostics += followUp.diagnostics
+        report.verifyUsage = followUp.usage
+        return report
+    }
+}

@@ -34,7 +34,7 @@ package struct ThreadResponder: Sendable {
     }
 
     /// Answers the reply described by `context` (its `commentID`, in the thread of `threadRootID`).
-    package func respond(_ ref: PullRequestRef, _ context: CommandContext) async throws -> Outcome {
+    package func respond(_ ref: PullRequestRef, _ context: CommentContext) async throws -> Outcome {
         let all = try await threads.threads(ref)
         let root = context.threadRootID ?? context.commentID
         guard let thread = all.first(where: { $0.comments.first?.id == root }) else {
@@ -51,9 +51,9 @@ package struct ThreadResponder: Sendable {
         {
             return .skipped("the reply was answered already")
         }
-        if let warning = await Acknowledgement.react(ref, context, on: conversation) {
-            console.warning(warning.message)
-        }
+        // A failed reaction is a diagnostic of the outcome, as on the command path; never a console line.
+        var diagnostics: [Diagnostic] = []
+        if let warning = await Acknowledgement.react(ref, context, on: conversation) { diagnostics.append(warning) }
         let scope = await CommentedHunk.scope(of: context, contents: contents, contextLines: settings.contextLines)
         let guidance = settings.promptBuilder().guidance(for: [thread.path])
         var request = profile.conversationRequest(
@@ -71,7 +71,6 @@ package struct ThreadResponder: Sendable {
             "\n\n<sub>🤖 ChatGPT Probot · \(code: profile.name)</sub>\n\(Markers.trusted(Markers.reply))"
         let url = try await threads.reply(
             ref, rootCommentID: root, body: ReviewBodyRenderer.fit(head: body, sections: [], tail: footer))
-        var diagnostics: [Diagnostic] = []
         var resolved = false
         if answer?.concede == true {
             do {

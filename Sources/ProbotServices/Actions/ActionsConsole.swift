@@ -12,7 +12,7 @@ package final class ActionsConsole: RunConsole, Sendable {
     private let warningCount = Mutex(0)
 
     /// GitHub shows at most 10 warning annotations per step; later warnings are printed as plain lines.
-    package static let warningAnnotationLimit = 10
+    package static let warningAnnotationLimit = RunOutcome.warningAnnotationLimit
 
     /// - Parameters:
     ///   - workflowCommands: emit `::group::`, `::notice::` and `::warning::` (inside Actions).

@@ -17,3 +17,32 @@ package enum SarifWriter {
         try Data(redactor.redact(String(decoding: json, as: UTF8.self)).utf8).write(to: url)
     }
 }
+
+/// The audit's SARIF file in the workspace (`sarif-file`, relative to the workspace unless absolute).
+package struct SarifFile: SarifSink {
+    package var url: URL
+    /// Hides every credential from the file, which is uploaded to GitHub.
+    package var redactor: SecretRedactor
+
+    /// The file `path` names under `workspace`.
+    package init(path: String, workspace: URL, redactor: SecretRedactor) {
+        self.url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.appendingPathComponent(path)
+        self.redactor = redactor
+    }
+
+    /// Why the file could not be written.
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
+    }
+
+    package func write(_ report: AuditReport) throws -> String {
+        do {
+            try SarifWriter.write(report, to: url, redactor: redactor)
+        } catch {
+            throw WriteError(path: url.path, reason: "\(error)")
+        }
+        return url.path
+    }
+}

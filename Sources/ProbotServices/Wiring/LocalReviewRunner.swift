@@ -47,7 +47,7 @@ package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duratio
         if !inputs.dryRun && needsKey && inputs.openAIAPIKey == nil { throw LocalReviewError.missingKey }
         let engine = ReviewEngine(
             profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter,
-            model: inputs.dryRun ? nil : factory.model(inputs), console: factory.console)
+            model: factory.model(inputs), console: factory.console)
         let start = engine.now()
         let planned = engine.plan(changed, title: "", description: "")
         var report = RunReport(

@@ -59,6 +59,36 @@ package struct ServiceFactory<C: Clock>: Sendable where C.Duration == Duration {
         return (counter, warning.map(Diagnostic.warning))
     }
 
+    /// Every adapter of an action run, built once: GitHub with `inputs`' token, the model, the counter
+    /// (`counter`, or the model's exact encoding), and the inputs' settings with their few-shot examples.
+    /// - Throws: when the examples file is unreadable or malformed.
+    package func adapters(
+        _ inputs: ProbotInputs, environment: ActionEnvironment, counter: (any TokenCounter)?,
+        diagnostics: any DiagnosticCollector
+    ) throws -> RunAdapters {
+        let github = self.github(
+            baseURL: environment.apiBaseURL, token: inputs.githubToken ?? "",
+            maxWait: .seconds(inputs.maxWaitSeconds))
+        let exact =
+            counter
+            ?? {
+                let (exact, warning) = self.counter(
+                    model: inputs.model, vocabularyDirectory: environment["CHATGPT_PROBOT_VOCAB_DIR"])
+                if let warning { diagnostics.emit(warning) }
+                return exact
+            }()
+        var settings = inputs.reviewSettings
+        if let file = inputs.examplesFile {
+            settings.examples = try ExamplesLoader.load(
+                file, workspace: environment.workspace, builder: PromptBuilder(language: inputs.language))
+            console.info("few-shot: \(settings.examples.count / 2) example(s) from \(file)")
+        }
+        return RunAdapters(
+            github: github, threads: GitHubThreadStore(client: github.client, graphQLURL: environment.graphQLURL),
+            model: model(inputs), counter: exact, settings: settings, workspace: environment.workspace,
+            graphQLURL: environment.graphQLURL, configFile: inputs.configFile)
+    }
+
     /// The base transport with `classifier`'s retry rules, sleeping on the clock.
     private func retrying(_ classifier: any RetryClassifier, maxWait: Duration, api: String) -> any HTTPTransport {
         let console = self.console

@@ -1,18 +1,20 @@
-package import Foundation
-package import ProbotCore
+/// Writes an audit's SARIF log (a file in the workspace in production).
+package protocol SarifSink: Sendable {
+    /// Writes the log of `report`; returns where it was written.
+    func write(_ report: AuditReport) throws -> String
+}
 
-/// The audit mode: audits the checked-out repository, writes SARIF, keeps the tracking issue, and turns the
-/// report into an outcome.
-package struct AuditRun: Sendable {
-    package var pipeline: AuditPipeline
+/// The audit mode: audits the checked-out repository, writes SARIF, keeps the tracking issue. Its policy: the
+/// repository's rules are read from the checkout (``RepositoryRules``); a dry run plans and writes nothing; the
+/// tracking issue is updated by the first shard only, never when every request failed; failing to update it
+/// is a warning, failing to write SARIF fails the step.
+package struct AuditMode: Sendable {
+    package var context: RunContext
     package var settings: AuditSettings
-    package var policy: FailurePolicy
-    /// The checkout the audit reads.
-    package var workspace: URL
+    package var workspace: any WorkspaceSource
+    package var rules: RepositoryRules
+    package var sarif: any SarifSink
     package var issues: any TrackingIssueStore
-    package var console: any RunConsole
-    /// Every credential of the run, hidden from the SARIF file.
-    package var redactor: SecretRedactor
     /// The commit audited (`GITHUB_SHA`).
     package var commit: String
     /// A link to this workflow run, for the tracking issue.
@@ -20,43 +22,44 @@ package struct AuditRun: Sendable {
 
     /// Memberwise initialiser.
     package init(
-        pipeline: AuditPipeline, settings: AuditSettings, policy: FailurePolicy, workspace: URL,
-        issues: any TrackingIssueStore, console: any RunConsole, commit: String, runURL: String?,
-        redactor: SecretRedactor = SecretRedactor([])
+        context: RunContext, settings: AuditSettings, workspace: any WorkspaceSource, rules: RepositoryRules,
+        sarif: any SarifSink, issues: any TrackingIssueStore, commit: String, runURL: String?
     ) {
-        self.redactor = redactor
-        self.pipeline = pipeline
+        self.context = context
         self.settings = settings
-        self.policy = policy
         self.workspace = workspace
+        self.rules = rules
+        self.sarif = sarif
         self.issues = issues
-        self.console = console
         self.commit = commit
         self.runURL = runURL
     }
 
     /// Audits `repository` (`owner/name`).
     package func run(_ repository: String) async -> RunOutcome {
+        var settings = self.settings
         let report: AuditReport
         do {
-            let reader = WorkspaceReader(root: workspace, maxBytes: settings.maxFileBytes)
-            report = try await pipeline.run(workspace: reader, repository: repository, commit: commit)
+            settings.review = try await rules.settings(
+                at: commit, applyingTo: context.settings, diagnostics: context.diagnostics)
+            report = try await AuditPipeline(
+                profile: context.profile, settings: settings, counter: context.counter, model: context.model,
+                console: context.console, now: context.now
+            ).run(workspace: workspace, repository: repository, commit: commit)
         } catch {
             return .failed(RunError(error), subject: "audit of \(repository)")
         }
         var diagnostics = report.diagnostics
-        var sarifPath = ""
+        var sarifPath: String?
         var writeFailure: RunError?
         if !report.dryRun {
-            let url =
-                settings.sarifFile.hasPrefix("/")
-                ? URL(fileURLWithPath: settings.sarifFile) : workspace.appendingPathComponent(settings.sarifFile)
             do {
-                try SarifWriter.write(report, to: url, redactor: redactor)
-                sarifPath = url.path
-                console.info("SARIF: \(url.path) (\(report.findings.filter { $0.unlocated == nil }.count) result(s))")
+                let path = try sarif.write(report)
+                sarifPath = path
+                let located = report.findings.filter { $0.unlocated == nil }.count
+                context.console.info("SARIF: \(path) (\(located) result(s))")
             } catch {
-                writeFailure = .service("could not write the SARIF file \(url.path): \(error)")
+                writeFailure = .service("could not write the SARIF file: \(error)")
             }
         }
         let failed = report.outcomes.filter { $0.review == nil && !$0.heldBackByCostCap }
@@ -68,13 +71,12 @@ package struct AuditRun: Sendable {
             writeFailure
             ?? (allFailed
                 ? failed.first?.failure.map { .everyRequestFailed(first: $0) }
-                : policy.failure(
+                : context.failurePolicy.failure(
                     posted: report.findings.map(\.finding), failedBatches: failed.count,
                     unreviewed: failed.flatMap(\.batch.paths)))
         return RunOutcome(
-            kind: .audit(report),
-            summary: AuditRenderer.summary(report, sarifPath: sarifPath.isEmpty ? nil : sarifPath),
-            outputs: report.outputs(sarifPath: sarifPath), annotations: diagnostics, failure: failure)
+            kind: .audit(report), summary: AuditRenderer.summary(report, sarifPath: sarifPath),
+            outputs: report.outputs(sarifPath: sarifPath ?? ""), annotations: diagnostics, failure: failure)
     }
 
     /// Creates or updates the tracking issue; a failure is only a warning.
@@ -89,7 +91,8 @@ package struct AuditRun: Sendable {
                 owner: parts[0], repo: parts[1], existing: existing,
                 title: "ChatGPT Probot audit: \(report.findings.count) finding(s)",
                 body: AuditRenderer.issue(report, runURL: runURL), label: settings.label)
-            console.info(existing == nil ? "created tracking issue #\(number)" : "updated tracking issue #\(number)")
+            context.console.info(
+                existing == nil ? "created tracking issue #\(number)" : "updated tracking issue #\(number)")
             return nil
         } catch {
             return .warning("could not update the audit issue (needs `issues: write`): \(error)")

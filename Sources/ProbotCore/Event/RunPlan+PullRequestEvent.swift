@@ -1,10 +1,5 @@
-/// What a run should do for the event that started it.
-package enum RunDecision: Sendable, Equatable {
-    /// Review this pull request.
-    case review(PullRequestRef, PullRequestPayload)
-    /// Do nothing, and say why in a notice.
-    case skip(String)
-
+/// The plan of a `pull_request` or `pull_request_target` event: which activity types, states and drafts are reviewed.
+extension RunPlan {
     /// The pull-request activity types that trigger a review.
     /// `labeled`, `unlabeled` and `edited` re-evaluate the repository's skip rules (labels, title keywords); an
     /// unchanged head then costs no model call with `incremental`.
@@ -12,9 +7,9 @@ package enum RunDecision: Sendable, Equatable {
         "opened", "synchronize", "reopened", "ready_for_review", "labeled", "unlabeled", "edited",
     ]
 
-    /// Decides from the event name and payload.
+    /// Decides from the event name and payload: a review of the event's pull request, or a skip with the reason.
     /// - Throws: ``EventError`` when a pull-request payload lacks what a review needs.
-    package static func decide(eventName: String?, event: GitHubEvent) throws(EventError) -> RunDecision {
+    package static func pullRequestEvent(eventName: String?, event: GitHubEvent) throws(EventError) -> RunPlan {
         guard let eventName, ["pull_request", "pull_request_target"].contains(eventName) else {
             return .skip(
                 "event `\(eventName ?? "unknown")` is not handled yet; ChatGPT Probot reviews `pull_request` and `pull_request_target` events"
@@ -40,6 +35,6 @@ package enum RunDecision: Sendable, Equatable {
         guard let fullName, let ref = PullRequestRef(fullName: fullName, number: pullRequest.number) else {
             throw .malformed("the payload names no repository (`repository.full_name`)")
         }
-        return .review(ref, pullRequest)
+        return .review(ref, payload: pullRequest)
     }
 }

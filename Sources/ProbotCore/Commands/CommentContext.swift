@@ -1,6 +1,6 @@
-/// Where a comment command was typed.
-package struct CommandContext: Sendable, Equatable {
-    package var command: CommentCommand
+/// Where a comment was typed and what surrounds it: the conversation or review thread, its author, the pull
+/// request's commits. What the comment asks is separate (``CommentCommand``); a thread reply asks nothing.
+package struct CommentContext: Sendable, Equatable {
     /// The issue or pull request number.
     package var number: Int
     package var isPullRequest: Bool

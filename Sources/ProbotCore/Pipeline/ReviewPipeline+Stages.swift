@@ -1,0 +1,163 @@
+/// The review's stages, in the order ``ReviewPipeline/run(_:)`` composes them. Each takes the values of the
+/// stages before it and returns its own; ``RunReport`` is made from those values.
+extension ReviewPipeline {
+    /// What the stages before the model read and decided: the pull request, the repository's rules, the
+    /// engine with them applied, and the files to review.
+    struct Prepared: Sendable {
+        var ref: PullRequestRef
+        var fetched: Fetched
+        var rules: Rules
+        /// The engine with the repository's settings and attributes applied.
+        var engine: ReviewEngine
+        var selection: FileSelector.Selection
+    }
+
+    /// What the plan stage made: the batches, and the context read for them.
+    struct Planned: Sendable {
+        var result: ReviewPlanner.Result
+        var context: Context
+    }
+
+    /// What the model answered, placed on the diff and checked against earlier runs.
+    struct Answered: Sendable {
+        var outcomes: [BatchOutcome]
+        var merged: SummaryMerger.Merged?
+        var placement: PlacementResult
+        var diagnostics: [Diagnostic]
+    }
+
+    /// What the post stage did: the review posted, or nothing new to post.
+    struct Posted: Sendable {
+        var result: ReviewPoster.Result?
+        var nothingNew: Bool
+    }
+
+    /// Stages *fetch*, *rules*, *attributes* and *select*, in the log's "Pull request" group.
+    func prepare(_ ref: PullRequestRef) async throws -> Prepared {
+        let console = engine.console
+        console.beginGroup("Pull request \(ref)")
+        defer { console.endGroup() }
+        var fetched = try await fetch(ref)
+        let head = fetched.pullRequest.head.sha
+        console.info("\"\(fetched.pullRequest.title)\" at \(head.prefix(12)): \(fetched.changed.count) changed file(s)")
+        let rules = await loadRules(fetched)
+        fetched.diagnostics += rules.diagnostics
+        var engine = self.engine
+        engine.settings = rules.settings
+        guard rules.stop == nil else {
+            return Prepared(
+                ref: ref, fetched: fetched, rules: rules, engine: engine,
+                selection: FileSelector.Selection(files: fetched.changed))
+        }
+        let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
+        engine.settings.gitAttributes = attributes
+        fetched.diagnostics += attributeNotes
+        let selection =
+            engine.settings.incremental && memory != nil
+            ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)
+                .select(fetched.changed, ref: ref, head: head, prior: fetched.prior)
+            : FileSelector.Selection(files: fetched.changed)
+        return Prepared(ref: ref, fetched: fetched, rules: rules, engine: engine, selection: selection)
+    }
+
+    /// Stages *context* and *plan*: the code around each hunk, then the batches.
+    func plan(_ prepared: Prepared) async -> Planned {
+        let pullRequest = prepared.fetched.pullRequest
+        let context = await readContext(
+            prepared.selection.files, head: pullRequest.head.sha, settings: prepared.engine.settings)
+        let result = prepared.engine.plan(
+            prepared.selection.files, title: pullRequest.title, description: pullRequest.body ?? "",
+            sources: context.sources)
+        return Planned(result: result, context: context)
+    }
+
+    /// Stages *ask*, *summarise*, *place* and *dedupe*.
+    func answer(_ prepared: Prepared, _ planned: Planned) async -> Answered {
+        let engine = prepared.engine
+        let title = prepared.fetched.pullRequest.title
+        let outcomes = await engine.ask(
+            planned.result.plan, title: title, description: prepared.fetched.pullRequest.body ?? "")
+        let failed = outcomes.filter { $0.review == nil }
+        guard failed.count < outcomes.count else {
+            return Answered(outcomes: outcomes, merged: nil, placement: PlacementResult(), diagnostics: [])
+        }
+        var diagnostics: [Diagnostic] = failed.map {
+            .warning(
+                "batch \($0.batch.label) failed (\($0.batch.paths.joined(separator: ", "))): \($0.failure?.description ?? "")"
+            )
+        }
+        let (placed, notes) = engine.place(outcomes, files: planned.result.files)
+        diagnostics += notes
+        let merged = await engine.summarise(outcomes, title: title)
+        let placement = Deduplicator.applied(to: placed, files: planned.result.files, prior: prepared.fetched.prior)
+        return Answered(outcomes: outcomes, merged: merged, placement: placement, diagnostics: diagnostics)
+    }
+
+    /// Stage *post*: one review, unless nothing changed since the last one.
+    func post(_ reviewed: RunReport, prepared: Prepared) async -> Posted {
+        let console = engine.console
+        console.beginGroup("Post review")
+        defer { console.endGroup() }
+        let head = prepared.fetched.pullRequest.head.sha
+        let last = prepared.fetched.prior.lastReviewedSHA
+        if ReviewPoster.nothingNew(
+            reviewed.placement, requests: reviewed.outcomes.count, commitID: head, lastReviewedSHA: last)
+        {
+            console.info(
+                "nothing new since the last review of \(last?.prefix(12) ?? "this pull request"); nothing posted")
+            return Posted(result: nil, nothingNew: true)
+        }
+        let result = await ReviewPoster(publisher: publisher, console: console).post(
+            reviewed.placement, to: prepared.ref, commitID: head
+        ) { placement in
+            var draft = reviewed
+            draft.placement = placement
+            return ReviewBodyRenderer.render(draft)
+        }
+        return Posted(result: result, nothingNew: false)
+    }
+
+    /// Stages *follow up*, *sticky summary* and *description*: what the pull request keeps after the review.
+    /// Each failure is a warning; the review is already posted.
+    func remember(_ published: RunReport, prepared: Prepared) async -> RunReport {
+        guard let memory else { return published }
+        var report = published
+        if let followUp = await followUpThreads(
+            prepared.ref, head: report.headSHA, prior: prepared.fetched.prior, selection: prepared.selection,
+            report: report, settings: prepared.engine.settings)
+        {
+            report = report.with(followUp)
+        }
+        do {
+            _ = try await memory.summaries.upsertSummary(
+                prepared.ref, body: StickySummaryRenderer.render(report),
+                existingID: prepared.fetched.prior.summaryCommentID)
+        } catch {
+            report.diagnostics.append(.warning("could not update the summary comment: \(error)"))
+        }
+        if let warning = await describe(report, prepared: prepared) { report.diagnostics.append(warning) }
+        return report
+    }
+
+    /// Writes the walkthrough into the pull request's description (`describe`); a failure is a warning.
+    private func describe(_ report: RunReport, prepared: Prepared) async -> Diagnostic? {
+        guard prepared.engine.settings.describe, let descriptions = memory?.descriptions, !report.nothingNew else {
+            return nil
+        }
+        let existing = prepared.fetched.pullRequest.body ?? ""
+        let block = DescriptionRenderer.block(
+            report, budget: ReviewBodyRenderer.characterLimit - existing.count - 1_000)
+        do {
+            try await descriptions.updateDescription(
+                prepared.ref, body: DescriptionRenderer.merge(existing: existing, block: block))
+            return nil
+        } catch {
+            return .warning("could not update the pull request's description: \(error)")
+        }
+    }
+}
+
+/// A comparer for runs without memory: nothing is reachable, so every file is reviewed.
+struct NoComparer: ChangeComparer {
+    func changedPaths(_ ref: PullRequestRef, base: String, head: String) async throws -> [String]? { nil }
+}
