@@ -40,8 +40,7 @@ package struct ActionHarness {
         let sink = self.sink
         return await ActionEntry.run(
             environment: ActionEnvironment(environment), transport: URLSessionTransport(timeout: 30), clock: clock,
-            wallClock: { [clock] in clock.wallClock() }
-        ) { sink.write($0) }
+            wallClock: { [clock] in clock.wallClock() }, write: { sink.write($0) })
     }
 
     /// Runs once and returns the step's exit status as the executable derives it, with the report and the failure.

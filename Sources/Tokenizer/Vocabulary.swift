@@ -34,52 +34,90 @@ package final class Vocabulary: @unchecked Sendable {
     /// Parses the contents of a `.tiktoken` file.
     /// - Throws: ``LoadError`` for lines that are not `base64 rank` or a vocabulary missing a single byte.
     package init(tiktokenFile data: [UInt8]) throws(LoadError) {
+        let (bytes, entries, maxRank) = try Self.parseLines(data)
+        let (ordered, offsets) = Self.orderByRank(bytes: bytes, entries: entries, maxRank: maxRank)
+        let (slots, byteRanks) = Self.hashTable(ordered: ordered, offsets: offsets, entries: entries)
+        if let missing = byteRanks.firstIndex(of: -1) { throw .missingByte(UInt8(missing)) }
+        self.bytes = Self.copy(ordered)
+        self.offsets = Self.copy(offsets)
+        self.slots = Self.copy(slots)
+        self.mask = slots.count - 1
+        self.byteRanks = Self.copy(byteRanks)
+        self.count = entries.count
+    }
+
+    private typealias Entry = (rank: Int32, start: Int32, end: Int32)
+
+    /// Decodes every `base64 rank` line: the tokens' bytes back to back, and each token's rank and range.
+    private static func parseLines(_ data: [UInt8]) throws(LoadError) -> (
+        bytes: [UInt8], entries: [Entry], maxRank: Int32
+    ) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(data.count * 3 / 4)
-        var entries: [(rank: Int32, start: Int32, end: Int32)] = []
+        var entries: [Entry] = []
         entries.reserveCapacity(data.count / 12)
         var maxRank: Int32 = -1
         var index = 0
         var lineNumber = 0
-        let decode = Base64.table
         while index < data.count {
             lineNumber += 1
             let start = bytes.count
             // Token: base64 until the space.
-            var accumulator: UInt32 = 0
-            var bits = 0
-            while index < data.count && data[index] != 0x20 {
-                let value = decode[Int(data[index])]
-                index += 1
-                if value == 0xFF { continue }  // '=' padding
-                guard value < 64 else { throw .malformedLine(lineNumber) }
-                accumulator = (accumulator << 6) | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                }
-            }
-            guard index < data.count, bytes.count > start else { throw .malformedLine(lineNumber) }
-            index += 1
-            var rank: Int32 = 0
-            var digits = 0
-            while index < data.count && data[index] != 0x0A {
-                let digit = data[index] &- 0x30
-                if data[index] == 0x0D {
-                    index += 1
-                    continue
-                }
-                guard digit < 10 else { throw .malformedLine(lineNumber) }
-                rank = rank &* 10 &+ Int32(digit)
-                digits += 1
-                index += 1
+            guard decodeToken(data, at: &index, into: &bytes), index < data.count, bytes.count > start else {
+                throw .malformedLine(lineNumber)
             }
             index += 1
-            guard digits > 0 else { throw .malformedLine(lineNumber) }
+            guard let rank = decodeRank(data, at: &index) else { throw .malformedLine(lineNumber) }
             entries.append((rank, Int32(start), Int32(bytes.count)))
             maxRank = max(maxRank, rank)
         }
+        return (bytes, entries, maxRank)
+    }
+
+    /// Appends the base64 token up to the next space; `false` on a character that is not base64.
+    private static func decodeToken(_ data: [UInt8], at index: inout Int, into bytes: inout [UInt8]) -> Bool {
+        let decode = Base64.table
+        var accumulator: UInt32 = 0
+        var bits = 0
+        while index < data.count && data[index] != 0x20 {
+            let value = decode[Int(data[index])]
+            index += 1
+            if value == 0xFF { continue }  // '=' padding
+            guard value < 64 else { return false }
+            accumulator = (accumulator << 6) | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            }
+        }
+        return true
+    }
+
+    /// Reads the decimal rank up to the end of the line (a CR is skipped); `nil` without digits or on another
+    /// character.
+    private static func decodeRank(_ data: [UInt8], at index: inout Int) -> Int32? {
+        var rank: Int32 = 0
+        var digits = 0
+        while index < data.count && data[index] != 0x0A {
+            let digit = data[index] &- 0x30
+            if data[index] == 0x0D {
+                index += 1
+                continue
+            }
+            guard digit < 10 else { return nil }
+            rank = rank &* 10 &+ Int32(digit)
+            digits += 1
+            index += 1
+        }
+        index += 1
+        return digits > 0 ? rank : nil
+    }
+
+    /// The tokens' bytes in rank order, and where each rank starts (one extra offset at the end).
+    private static func orderByRank(bytes: [UInt8], entries: [Entry], maxRank: Int32) -> (
+        ordered: [UInt8], offsets: [Int32]
+    ) {
         var offsets = [Int32](repeating: 0, count: Int(maxRank) + 2)
         var ordered = [UInt8]()
         ordered.reserveCapacity(bytes.count)
@@ -90,7 +128,14 @@ package final class Vocabulary: @unchecked Sendable {
             ordered.append(contentsOf: bytes[Int(byRank[rank].start)..<Int(byRank[rank].end)])
         }
         offsets[Int(maxRank) + 1] = Int32(ordered.count)
+        return (ordered, offsets)
+    }
 
+    /// The open-addressing table of ranks (rank + 1; 0 is empty), a power of two at least twice the entries,
+    /// and the rank of each single byte (-1 when the vocabulary lacks it).
+    private static func hashTable(ordered: [UInt8], offsets: [Int32], entries: [Entry]) -> (
+        slots: [Int32], byteRanks: [Int32]
+    ) {
         var capacity = 1
         while capacity < entries.count * 2 { capacity <<= 1 }
         var slots = [Int32](repeating: 0, count: capacity)
@@ -107,13 +152,7 @@ package final class Vocabulary: @unchecked Sendable {
                 slots[slot] = entry.rank + 1
             }
         }
-        if let missing = byteRanks.firstIndex(of: -1) { throw .missingByte(UInt8(missing)) }
-        self.bytes = Self.copy(ordered)
-        self.offsets = Self.copy(offsets)
-        self.slots = Self.copy(slots)
-        self.mask = mask
-        self.byteRanks = Self.copy(byteRanks)
-        self.count = entries.count
+        return (slots, byteRanks)
     }
 
     deinit {

@@ -34,19 +34,7 @@ package struct AuditPipeline: Sendable {
         var uncapped = settings.scope
         uncapped.maxFiles = 0
         let selection = uncapped.select(try workspace.listFiles())
-        var chosen: [AuditFile] = []
-        var unreadableInScope: [SkippedFile] = []
-        var capped: [SkippedFile] = []
-        for path in selection.selected {
-            if maxFiles > 0 && chosen.count >= maxFiles {
-                capped.append(SkippedFile(path: path, reason: .capReached("max-files \(maxFiles)")))
-                continue
-            }
-            switch workspace.read(path) {
-            case .success(let file): chosen.append(file)
-            case .failure(let skipped): unreadableInScope.append(skipped)
-            }
-        }
+        let (chosen, unreadableInScope, capped) = Self.read(selection.selected, from: workspace, maxFiles: maxFiles)
         var report = AuditReport(
             repository: repository, model: profile.name, modelInfo: profile.info, dryRun: settings.review.dryRun,
             plan: batcher.plan(chosen.map { $0.asFileDiff() }))
@@ -67,6 +55,34 @@ package struct AuditPipeline: Sendable {
             return report
         }
 
+        await ask(&report, builder: builder)
+        locate(&report)
+        report.duration = now() - start
+        return report
+    }
+
+    /// Reads the files in scope, up to `max-files` readable ones; the rest are unreadable or past the cap.
+    private static func read(_ paths: [String], from workspace: any WorkspaceSource, maxFiles: Int) -> (
+        chosen: [AuditFile], unreadable: [SkippedFile], capped: [SkippedFile]
+    ) {
+        var chosen: [AuditFile] = []
+        var unreadable: [SkippedFile] = []
+        var capped: [SkippedFile] = []
+        for path in paths {
+            if maxFiles > 0 && chosen.count >= maxFiles {
+                capped.append(SkippedFile(path: path, reason: .capReached("max-files \(maxFiles)")))
+                continue
+            }
+            switch workspace.read(path) {
+            case .success(let file): chosen.append(file)
+            case .failure(let skipped): unreadable.append(skipped)
+            }
+        }
+        return (chosen, unreadable, capped)
+    }
+
+    /// Sends the batches within the cost cap, logging a line per finished batch.
+    private func ask(_ report: inout AuditReport, builder: PromptBuilder) async {
         let gate = CostGate(
             capUSD: settings.maxCostUSD, model: profile.info, completionReserve: profile.budget.completionTokens)
         if settings.maxCostUSD > 0 && gate == nil {
@@ -90,9 +106,6 @@ package struct AuditPipeline: Sendable {
                     "the audit stopped at the max-cost-usd cap of \(Format.dollars(settings.maxCostUSD)); the files left are listed and will be audited on a later run"
                 ))
         }
-        locate(&report)
-        report.duration = now() - start
-        return report
     }
 
     /// Keeps findings at or above `min-severity`, drops exact repeats, and marks those whose path or line is not

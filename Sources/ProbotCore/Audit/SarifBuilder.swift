@@ -19,39 +19,8 @@ package enum SarifBuilder {
         for item in report.findings where item.unlocated == nil {
             let finding = item.finding
             let ruleID = "chatgpt-probot/" + ruleSlug(finding.title)
-            rules[ruleID] = .object([
-                "id": .string(ruleID),
-                "name": .string(ruleSlug(finding.title)),
-                "shortDescription": .object(["text": .string(finding.title)]),
-                "defaultConfiguration": .object(["level": .string(level(finding.severity))]),
-                "properties": .object(["tags": .array([.string("chatgpt-probot"), .string(finding.severity.rawValue)])]
-                ),
-            ])
-            var region: [String: JSONValue] = ["startLine": .number(Double(finding.startLine ?? finding.line))]
-            if let start = finding.startLine, start < finding.line { region["endLine"] = .number(Double(finding.line)) }
-            let text =
-                finding.title
-                + (finding.body.isEmpty ? "" : ": " + finding.body)
-            results.append(
-                .object([
-                    "ruleId": .string(ruleID),
-                    "level": .string(level(finding.severity)),
-                    "message": .object(["text": .string(text)]),
-                    "locations": .array([
-                        .object([
-                            "physicalLocation": .object([
-                                "artifactLocation": .object([
-                                    "uri": .string(finding.path), "uriBaseId": .string("%SRCROOT%"),
-                                ]),
-                                "region": .object(region),
-                            ])
-                        ])
-                    ]),
-                    "partialFingerprints": .object([
-                        "chatgptProbot/v1": .string(
-                            Fingerprint.make(path: finding.path, anchor: "line \(finding.line)", title: finding.title))
-                    ]),
-                ]))
+            rules[ruleID] = rule(ruleID, finding)
+            results.append(result(ruleID, finding))
         }
         var run: [String: JSONValue] = [
             "tool": .object([
@@ -72,6 +41,43 @@ package enum SarifBuilder {
             "$schema": .string(schemaURI),
             "version": .string("2.1.0"),
             "runs": .array([.object(run)]),
+        ])
+    }
+
+    /// The rule a finding's title names.
+    private static func rule(_ ruleID: String, _ finding: Finding) -> JSONValue {
+        .object([
+            "id": .string(ruleID),
+            "name": .string(ruleSlug(finding.title)),
+            "shortDescription": .object(["text": .string(finding.title)]),
+            "defaultConfiguration": .object(["level": .string(level(finding.severity))]),
+            "properties": .object(["tags": .array([.string("chatgpt-probot"), .string(finding.severity.rawValue)])]),
+        ])
+    }
+
+    /// One result: the finding's message, location and fingerprint.
+    private static func result(_ ruleID: String, _ finding: Finding) -> JSONValue {
+        var region: [String: JSONValue] = ["startLine": .number(Double(finding.startLine ?? finding.line))]
+        if let start = finding.startLine, start < finding.line { region["endLine"] = .number(Double(finding.line)) }
+        let text = finding.title + (finding.body.isEmpty ? "" : ": " + finding.body)
+        return .object([
+            "ruleId": .string(ruleID),
+            "level": .string(level(finding.severity)),
+            "message": .object(["text": .string(text)]),
+            "locations": .array([
+                .object([
+                    "physicalLocation": .object([
+                        "artifactLocation": .object([
+                            "uri": .string(finding.path), "uriBaseId": .string("%SRCROOT%"),
+                        ]),
+                        "region": .object(region),
+                    ])
+                ])
+            ]),
+            "partialFingerprints": .object([
+                "chatgptProbot/v1": .string(
+                    Fingerprint.make(path: finding.path, anchor: "line \(finding.line)", title: finding.title))
+            ]),
         ])
     }
 

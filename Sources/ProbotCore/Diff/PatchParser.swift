@@ -9,11 +9,7 @@ package enum PatchParser {
     /// - Throws: ``DiffParseError`` for headers or lines that are not unified-diff syntax.
     package static func parse(_ patch: String) throws(DiffParseError) -> [Hunk] {
         var hunks: [Hunk] = []
-        var current: Hunk?
-        var oldLine = 0
-        var newLine = 0
-        var oldRemaining = 0
-        var newRemaining = 0
+        var cursor: HunkCursor?
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so split on both forms of line end.
         var lines = patch.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -23,51 +19,69 @@ package enum PatchParser {
             var line = rawLine
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.hasPrefix("@@") {
-                if let finished = current { hunks.append(finished) }
+                if let finished = cursor?.hunk { hunks.append(finished) }
                 guard let header = HunkHeader(line) else {
                     throw .badHunkHeader(line: lineNumber, text: String(line))
                 }
-                current = Hunk(
-                    oldStart: header.oldStart, oldCount: header.oldCount,
-                    newStart: header.newStart, newCount: header.newCount,
-                    section: header.section, lines: [])
-                oldLine = header.oldStart
-                newLine = header.newStart
-                oldRemaining = header.oldCount
-                newRemaining = header.newCount
+                cursor = HunkCursor(header)
                 continue
             }
             if line.hasPrefix("\\") { continue }  // "\ No newline at end of file"
-            guard current != nil else {
+            guard cursor != nil else {
                 if line.isEmpty { continue }
                 throw .contentBeforeHunk(line: lineNumber)
             }
-            let marker = line.first
-            let content = line.isEmpty ? "" : String(line.dropFirst())
-            switch marker {
-            case "+":
-                current?.lines.append(DiffLine(kind: .added, content: content, oldLine: nil, newLine: newLine))
-                newLine += 1
-                newRemaining -= 1
-            case "-":
-                current?.lines.append(DiffLine(kind: .deleted, content: content, oldLine: oldLine, newLine: nil))
-                oldLine += 1
-                oldRemaining -= 1
-            case " ", nil:
-                // An empty line is a context line whose single space was trimmed by an editor or API;
-                // it only counts when the header says lines are still due, otherwise it is trailing padding.
-                if marker == nil && oldRemaining <= 0 && newRemaining <= 0 { continue }
-                current?.lines.append(DiffLine(kind: .context, content: content, oldLine: oldLine, newLine: newLine))
-                oldLine += 1
-                newLine += 1
-                oldRemaining -= 1
-                newRemaining -= 1
-            default:
-                throw .unexpectedLine(line: lineNumber, text: String(line))
-            }
+            guard cursor?.take(line) == true else { throw .unexpectedLine(line: lineNumber, text: String(line)) }
         }
-        if let finished = current { hunks.append(finished) }
+        if let finished = cursor?.hunk { hunks.append(finished) }
         return hunks
+    }
+}
+
+/// The hunk being read, with the next line numbers on each side and the lines its header still owes.
+private struct HunkCursor {
+    var hunk: Hunk
+    var oldLine: Int
+    var newLine: Int
+    var oldRemaining: Int
+    var newRemaining: Int
+
+    init(_ header: HunkHeader) {
+        hunk = Hunk(
+            oldStart: header.oldStart, oldCount: header.oldCount, newStart: header.newStart,
+            newCount: header.newCount, section: header.section, lines: [])
+        oldLine = header.oldStart
+        newLine = header.newStart
+        oldRemaining = header.oldCount
+        newRemaining = header.newCount
+    }
+
+    /// Adds one body line; `false` when it starts with none of `+`, `-` or a space.
+    mutating func take(_ line: Substring) -> Bool {
+        let marker = line.first
+        let content = line.isEmpty ? "" : String(line.dropFirst())
+        switch marker {
+        case "+":
+            hunk.lines.append(DiffLine(kind: .added, content: content, oldLine: nil, newLine: newLine))
+            newLine += 1
+            newRemaining -= 1
+        case "-":
+            hunk.lines.append(DiffLine(kind: .deleted, content: content, oldLine: oldLine, newLine: nil))
+            oldLine += 1
+            oldRemaining -= 1
+        case " ", nil:
+            // An empty line is a context line whose single space was trimmed by an editor or API;
+            // it only counts when the header says lines are still due, otherwise it is trailing padding.
+            if marker == nil && oldRemaining <= 0 && newRemaining <= 0 { return true }
+            hunk.lines.append(DiffLine(kind: .context, content: content, oldLine: oldLine, newLine: newLine))
+            oldLine += 1
+            newLine += 1
+            oldRemaining -= 1
+            newRemaining -= 1
+        default:
+            return false
+        }
+        return true
     }
 }
 

@@ -51,29 +51,7 @@ package enum UnifiedDiffParser {
             }
             guard builder != nil else { continue }
             if builder?.inHunks == false {
-                if line.hasPrefix("--- ") {
-                    builder?.setOldPath(line.dropFirst(4))
-                } else if line.hasPrefix("+++ ") {
-                    builder?.setNewPath(line.dropFirst(4))
-                } else if line.hasPrefix("rename from ") {
-                    builder?.renameFrom = GitQuotedPath.field(line.dropFirst("rename from ".count))
-                } else if line.hasPrefix("rename to ") {
-                    builder?.renameTo = GitQuotedPath.field(line.dropFirst("rename to ".count))
-                } else if line.hasPrefix("copy from ") {
-                    builder?.renameFrom = GitQuotedPath.field(line.dropFirst("copy from ".count))
-                    builder?.isCopy = true
-                } else if line.hasPrefix("copy to ") {
-                    builder?.renameTo = GitQuotedPath.field(line.dropFirst("copy to ".count))
-                } else if line.hasPrefix("new file mode") {
-                    builder?.isNew = true
-                } else if line.hasPrefix("deleted file mode") {
-                    builder?.isDeleted = true
-                } else if line.hasPrefix("Binary files ") || line.hasPrefix("GIT binary patch") {
-                    builder?.isBinary = true
-                } else if line.hasPrefix("@@") {
-                    builder?.inHunks = true
-                    builder?.append(lines[index])
-                }
+                builder?.takeHeaderLine(line, raw: lines[index])
                 continue
             }
             // Past the last line the header counted, only a new hunk or a "\ No newline" marker belongs to the
@@ -93,7 +71,7 @@ package enum UnifiedDiffParser {
         return sha.count >= 7 && sha.allSatisfy(\.isHexDigit)
     }
 
-    private struct Builder {
+    fileprivate struct Builder {
         var oldPath: String?
         var newPath: String?
         var renameFrom: String?
@@ -183,5 +161,35 @@ package enum UnifiedDiffParser {
 extension String {
     fileprivate func dropPrefix(_ prefix: String) -> String {
         hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}
+
+extension UnifiedDiffParser.Builder {
+    /// Reads one line of a file's extended header (paths, renames, copies, modes, binary markers); the first `@@`
+    /// starts the hunks.
+    mutating func takeHeaderLine(_ line: Substring, raw: Substring) {
+        if line.hasPrefix("--- ") {
+            setOldPath(line.dropFirst(4))
+        } else if line.hasPrefix("+++ ") {
+            setNewPath(line.dropFirst(4))
+        } else if line.hasPrefix("rename from ") {
+            renameFrom = GitQuotedPath.field(line.dropFirst("rename from ".count))
+        } else if line.hasPrefix("rename to ") {
+            renameTo = GitQuotedPath.field(line.dropFirst("rename to ".count))
+        } else if line.hasPrefix("copy from ") {
+            renameFrom = GitQuotedPath.field(line.dropFirst("copy from ".count))
+            isCopy = true
+        } else if line.hasPrefix("copy to ") {
+            renameTo = GitQuotedPath.field(line.dropFirst("copy to ".count))
+        } else if line.hasPrefix("new file mode") {
+            isNew = true
+        } else if line.hasPrefix("deleted file mode") {
+            isDeleted = true
+        } else if line.hasPrefix("Binary files ") || line.hasPrefix("GIT binary patch") {
+            isBinary = true
+        } else if line.hasPrefix("@@") {
+            inHunks = true
+            append(raw)
+        }
     }
 }

@@ -38,37 +38,54 @@ package enum ModeResolver {
                 event, eventName: name, repository: fullName, allowed: allowedAssociations,
                 replyInThreads: replyInThreads)
         case .review:
-            if ["pull_request", "pull_request_target"].contains(name) {
-                return try RunPlan.pullRequestEvent(eventName: name, event: event)
-            }
-            if name == "issue_comment", let issue = event.issue, issue.isPullRequest, let fullName,
-                let ref = PullRequestRef(fullName: fullName, number: issue.number)
-            {
-                return .review(ref, payload: nil)
-            }
-            return .skip(
-                "`mode: review` needs a pull request: set the `pull-request` input (a number or URL) on `\(name)` events"
-            )
+            return try reviewPlan(eventName: name, event: event, repository: fullName)
         case .auto:
-            switch name {
-            case "pull_request", "pull_request_target":
-                return try RunPlan.pullRequestEvent(eventName: name, event: event)
-            case "schedule":
-                guard let fullName else { throw .badRepository(repository ?? "") }
-                return .audit(repository: fullName)
-            case "workflow_dispatch":
-                return .skip(
-                    "a manual run needs the `pull-request` input (a number or URL) to review a pull request, or `mode: audit` to audit the repository"
-                )
-            case "issue_comment", "pull_request_review_comment":
-                return try command(
-                    event, eventName: name, repository: fullName, allowed: allowedAssociations,
-                    replyInThreads: replyInThreads)
-            default:
-                return .skip(
-                    "event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands"
-                )
-            }
+            return try autoPlan(
+                eventName: name, event: event, repository: fullName, fallback: repository,
+                allowedAssociations: allowedAssociations, replyInThreads: replyInThreads)
+        }
+    }
+
+    /// `mode: review` without a `pull-request` input: the event's pull request, or `/review` on its conversation.
+    static func reviewPlan(eventName name: String, event: GitHubEvent, repository fullName: String?)
+        throws(EventError) -> RunPlan
+    {
+        if ["pull_request", "pull_request_target"].contains(name) {
+            return try RunPlan.pullRequestEvent(eventName: name, event: event)
+        }
+        if name == "issue_comment", let issue = event.issue, issue.isPullRequest, let fullName,
+            let ref = PullRequestRef(fullName: fullName, number: issue.number)
+        {
+            return .review(ref, payload: nil)
+        }
+        return .skip(
+            "`mode: review` needs a pull request: set the `pull-request` input (a number or URL) on `\(name)` events"
+        )
+    }
+
+    /// `mode: auto`: what the event itself asks for.
+    static func autoPlan(
+        eventName name: String, event: GitHubEvent, repository fullName: String?, fallback repository: String?,
+        allowedAssociations: Set<String>, replyInThreads: Bool
+    ) throws(EventError) -> RunPlan {
+        switch name {
+        case "pull_request", "pull_request_target":
+            return try RunPlan.pullRequestEvent(eventName: name, event: event)
+        case "schedule":
+            guard let fullName else { throw .badRepository(repository ?? "") }
+            return .audit(repository: fullName)
+        case "workflow_dispatch":
+            return .skip(
+                "a manual run needs the `pull-request` input (a number or URL) to review a pull request, or `mode: audit` to audit the repository"
+            )
+        case "issue_comment", "pull_request_review_comment":
+            return try command(
+                event, eventName: name, repository: fullName, allowed: allowedAssociations,
+                replyInThreads: replyInThreads)
+        default:
+            return .skip(
+                "event `\(name)` is not handled: ChatGPT Probot reviews pull requests, audits on `schedule`, and answers comment commands"
+            )
         }
     }
 

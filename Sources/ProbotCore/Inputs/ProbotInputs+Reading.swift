@@ -14,74 +14,95 @@ extension ProbotInputs {
         var inputs = ProbotInputs()
         inputs.dryRun = reader.bool("dry-run", default: InputDefaults.dryRun)
         inputs.githubToken = reader.optionalString("github-token")
-        inputs.provider = reader.choice("provider", default: Provider.openai)
-        inputs.openAIAPIKey = reader.optionalString("openai-api-key")
-        inputs.openAIBaseURL = reader.optionalURL("openai-base-url")
-        inputs.openAIOrganization = reader.optionalString("openai-organization")
-        inputs.openAIProject = reader.optionalString("openai-project")
-        inputs.azureEndpoint = reader.optionalURL("azure-endpoint")
-        inputs.azureDeployment = reader.optionalString("azure-deployment")
-        inputs.azureAPIVersion = reader.string("azure-api-version", default: ModelEndpoint.azureDefaultAPIVersion)
-        inputs.reasoningEffort = reader.optionalString("reasoning-effort")
-        if let effort = inputs.reasoningEffort, !["none", "minimal", "low", "medium", "high", "xhigh"].contains(effort)
-        {
+        inputs.readModel(&reader)
+        inputs.readModeAndAudit(&reader)
+        inputs.readReview(&reader)
+        inputs.readBehaviour(&reader)
+        inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
+        inputs.checkAcrossInputs(&reader)
+        return (inputs, reader.problems)
+    }
+
+    /// The provider, endpoint, model and prices.
+    private mutating func readModel(_ reader: inout InputReader) {
+        provider = reader.choice("provider", default: Provider.openai)
+        openAIAPIKey = reader.optionalString("openai-api-key")
+        openAIBaseURL = reader.optionalURL("openai-base-url")
+        openAIOrganization = reader.optionalString("openai-organization")
+        openAIProject = reader.optionalString("openai-project")
+        azureEndpoint = reader.optionalURL("azure-endpoint")
+        azureDeployment = reader.optionalString("azure-deployment")
+        azureAPIVersion = reader.string("azure-api-version", default: ModelEndpoint.azureDefaultAPIVersion)
+        reasoningEffort = reader.optionalString("reasoning-effort")
+        if let effort = reasoningEffort, !["none", "minimal", "low", "medium", "high", "xhigh"].contains(effort) {
             reader.report(
                 "`reasoning-effort` must be one of none, minimal, low, medium, high, xhigh (got \"\(effort)\")",
                 input: "reasoning-effort")
         }
         let window = reader.integer("context-window", default: 0, in: 0...100_000_000)
-        inputs.contextWindow = window > 0 ? window : nil
-        inputs.priceInputPerMillion = reader.price("price-input-per-million", atMost: InputDefaults.maxPricePerMillion)
-        inputs.priceOutputPerMillion = reader.price(
-            "price-output-per-million", atMost: InputDefaults.maxPricePerMillion)
-        inputs.mode = reader.choice("mode", default: ModeInput.auto)
-        inputs.pullRequest = reader.optionalString("pull-request")
+        contextWindow = window > 0 ? window : nil
+        priceInputPerMillion = reader.price("price-input-per-million", atMost: InputDefaults.maxPricePerMillion)
+        priceOutputPerMillion = reader.price("price-output-per-million", atMost: InputDefaults.maxPricePerMillion)
+        model = reader.string("model", default: InputDefaults.model)
+        maxPromptTokens = reader.integer(
+            "max-prompt-tokens", default: InputDefaults.maxPromptTokens, in: 0...10_000_000)
+        requestTimeoutSeconds = reader.integer(
+            "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
+    }
+
+    /// `mode`, `pull-request`, who may run commands, and the audit's scope and outputs.
+    private mutating func readModeAndAudit(_ reader: inout InputReader) {
+        mode = reader.choice("mode", default: ModeInput.auto)
+        pullRequest = reader.optionalString("pull-request")
         let associations = reader.list("allowed-associations").map { $0.uppercased() }
-        if !associations.isEmpty { inputs.allowedAssociations = Set(associations) }
-        inputs.auditPaths = reader.list("audit-paths")
-        inputs.maxFiles = reader.integer("max-files", default: 0, in: 0...1_000_000)
-        inputs.maxCostUSD = reader.decimal("max-cost-usd") ?? 0
-        if let shard = reader.optionalString("shard") {
-            if let parsed = Shard(shard) {
-                inputs.shard = parsed
+        if !associations.isEmpty { allowedAssociations = Set(associations) }
+        auditPaths = reader.list("audit-paths")
+        maxFiles = reader.integer("max-files", default: 0, in: 0...1_000_000)
+        maxCostUSD = reader.decimal("max-cost-usd") ?? 0
+        if let text = reader.optionalString("shard") {
+            if let parsed = Shard(text) {
+                shard = parsed
             } else {
-                reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(shard)\")", input: "shard")
+                reader.report("`shard` must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got \"\(text)\")", input: "shard")
             }
         }
-        inputs.sarifFile = reader.string("sarif-file", default: InputDefaults.sarifFile)
-        inputs.auditLabel = reader.string("audit-label", default: InputDefaults.auditLabel)
-        inputs.auditMaxFileBytes = reader.integer(
+        sarifFile = reader.string("sarif-file", default: InputDefaults.sarifFile)
+        auditLabel = reader.string("audit-label", default: InputDefaults.auditLabel)
+        auditMaxFileBytes = reader.integer(
             "audit-max-file-bytes", default: InputDefaults.auditMaxFileBytes, in: 1_000...50_000_000)
-        inputs.examplesFile = reader.optionalString("examples-file")
-        inputs.model = reader.string("model", default: InputDefaults.model)
-        inputs.maxPromptTokens = reader.integer(
-            "max-prompt-tokens", default: InputDefaults.maxPromptTokens, in: 0...10_000_000)
-        inputs.maxConcurrency = reader.integer("max-concurrency", default: InputDefaults.maxConcurrency, in: 1...64)
-        inputs.include = reader.list("include")
-        inputs.exclude = reader.list("exclude")
-        inputs.maxComments = reader.integer("max-comments", default: InputDefaults.maxComments, in: 0...1000)
-        inputs.minSeverity = reader.choice("min-severity", default: InputDefaults.minSeverity)
-        inputs.language = reader.string("language", default: InputDefaults.language)
-        inputs.instructions = reader.string("instructions", default: InputDefaults.instructions)
-        inputs.failOn = reader.choice("fail-on", default: InputDefaults.failOn)
-        inputs.failOnError = reader.bool("fail-on-error", default: InputDefaults.failOnError)
-        inputs.incremental = reader.bool("incremental", default: InputDefaults.incremental)
-        inputs.maxWaitSeconds = reader.integer(
-            "max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
-        inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
-        inputs.describe = reader.bool("describe", default: InputDefaults.describe)
-        inputs.reviewGenerated = reader.bool("review-generated", default: InputDefaults.reviewGenerated)
-        inputs.optimize = reader.choice("optimize", default: InputDefaults.optimize)
-        inputs.resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
-        inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
-        inputs.replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)
-        inputs.contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
-        inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
-        inputs.requestTimeoutSeconds = reader.integer(
-            "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)
-        let files: [(name: String, path: String?)] = [
-            ("config-file", inputs.configFile), ("examples-file", inputs.examplesFile),
-        ]
+    }
+
+    /// What is reviewed and how findings are filtered and worded.
+    private mutating func readReview(_ reader: inout InputReader) {
+        examplesFile = reader.optionalString("examples-file")
+        maxConcurrency = reader.integer("max-concurrency", default: InputDefaults.maxConcurrency, in: 1...64)
+        include = reader.list("include")
+        exclude = reader.list("exclude")
+        maxComments = reader.integer("max-comments", default: InputDefaults.maxComments, in: 0...1000)
+        minSeverity = reader.choice("min-severity", default: InputDefaults.minSeverity)
+        language = reader.string("language", default: InputDefaults.language)
+        instructions = reader.string("instructions", default: InputDefaults.instructions)
+        contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
+        reviewGenerated = reader.bool("review-generated", default: InputDefaults.reviewGenerated)
+    }
+
+    /// Failing the step, waiting, and what the action does besides the review.
+    private mutating func readBehaviour(_ reader: inout InputReader) {
+        failOn = reader.choice("fail-on", default: InputDefaults.failOn)
+        failOnError = reader.bool("fail-on-error", default: InputDefaults.failOnError)
+        incremental = reader.bool("incremental", default: InputDefaults.incremental)
+        maxWaitSeconds = reader.integer("max-wait-seconds", default: InputDefaults.maxWaitSeconds, in: 0...21_600)
+        configFile = reader.string("config-file", default: InputDefaults.configFile)
+        describe = reader.bool("describe", default: InputDefaults.describe)
+        optimize = reader.choice("optimize", default: InputDefaults.optimize)
+        resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
+        verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
+        replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)
+    }
+
+    /// Rules that involve more than one input, or an input's shape beyond its type.
+    private func checkAcrossInputs(_ reader: inout InputReader) {
+        let files: [(name: String, path: String?)] = [("config-file", configFile), ("examples-file", examplesFile)]
         for (name, path) in files {
             guard let path else { continue }
             do throws(WorkspacePathError) {
@@ -90,21 +111,20 @@ extension ProbotInputs {
                 reader.report("`\(name)` \(error)", input: name)
             }
         }
-        if inputs.maxPromptTokens > 0 && inputs.maxPromptTokens < ReviewBudget.minimumPromptTokens {
+        if maxPromptTokens > 0 && maxPromptTokens < ReviewBudget.minimumPromptTokens {
             reader.report(
-                "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(inputs.maxPromptTokens))",
+                "`max-prompt-tokens` must be 0 (derive from the model) or at least \(ReviewBudget.minimumPromptTokens) (got \(maxPromptTokens))",
                 input: "max-prompt-tokens")
         }
-        for pattern in inputs.include + inputs.exclude where pattern.contains("[") {
+        for pattern in include + exclude where pattern.contains("[") {
             reader.report("glob pattern \"\(pattern)\" uses brackets, which are not supported; use * ? and ** only")
         }
-        if !inputs.dryRun { reportMissingCredentials(inputs, to: &reader) }
-        if inputs.githubToken == nil {
+        if !dryRun { Self.reportMissingCredentials(self, to: &reader) }
+        if githubToken == nil {
             reader.report(
                 "`github-token` is empty; leave it at its default `${{ github.token }}` or pass a token",
                 input: "github-token")
         }
-        return (inputs, reader.problems)
     }
 
     /// What the chosen provider needs to make a model call.

@@ -40,6 +40,17 @@ extension ReviewPipeline {
             candidates = candidates.filter { fixed.contains($0.id) }
             followUp.usage = usage
         }
+        await resolve(candidates, in: ref, head: head, report: report, store: store, into: &followUp)
+        let open = threads.count { $0.isOurs && !$0.isResolved }
+        followUp.counts.stillOpen = max(0, open - followUp.counts.resolved) + report.placement.inline.count
+        return followUp
+    }
+
+    /// Resolves each thread and answers it once with what changed in its file; stops at the first refusal.
+    private func resolve(
+        _ candidates: [ReviewThread], in ref: PullRequestRef, head: String, report: RunReport,
+        store: any ReviewThreadStore, into followUp: inout FollowUp
+    ) async {
         let changes = Dictionary(
             report.outcomes.compactMap(\.review).flatMap(\.files).map { ($0.path, $0.change) },
             uniquingKeysWith: { first, _ in first })
@@ -67,8 +78,5 @@ extension ReviewPipeline {
                     .warning("resolved the thread on \(thread.path) but could not reply: \(error)"))
             }
         }
-        let open = threads.count { $0.isOurs && !$0.isResolved }
-        followUp.counts.stillOpen = max(0, open - followUp.counts.resolved) + report.placement.inline.count
-        return followUp
     }
 }
