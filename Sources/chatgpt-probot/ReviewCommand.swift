@@ -25,8 +25,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Plan only: files, requests, tokens and cost; no key, no model calls.")
     var dryRun = false
 
-    @Option(help: "openai, azure, github-models or openai-compatible.")
-    var provider = Provider.openai.rawValue
+    @Option(help: "Where the model is served.")
+    var provider = Provider.openai
 
     @Option(help: "Chat model.")
     var model = InputDefaults.model
@@ -43,8 +43,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "Glob patterns to exclude, added to the built-in list (comma-separated).")
     var exclude = ""
 
-    @Option(help: "Lowest severity reported: critical, major, minor or nit.")
-    var minSeverity = Severity.minor.rawValue
+    @Option(help: "Lowest severity reported.")
+    var minSeverity = Severity.minor
 
     @Option(help: "Language of the review text.")
     var language = "English"
@@ -61,22 +61,17 @@ struct ReviewCommand: AsyncParsableCommand {
         let console = ActionsConsole(workflowCommands: false, redactor: redactor) { line in
             Self.write(line, to: .standardError)
         }
-        guard let severity = Severity(rawValue: minSeverity.lowercased()) else {
-            throw ValidationError("--min-severity must be one of critical, major, minor, nit")
-        }
         guard (1...64).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1 to 64") }
         guard maxPromptTokens == 0 || maxPromptTokens >= ReviewBudget.minimumPromptTokens else {
             throw ValidationError("--max-prompt-tokens must be 0 or at least \(ReviewBudget.minimumPromptTokens)")
         }
-        guard let chosen = Provider(rawValue: provider) else {
-            throw ValidationError("--provider must be one of openai, azure, github-models, openai-compatible")
-        }
+        let chosen = provider
         var inputs = ProbotInputs(
             githubToken: environment["GITHUB_TOKEN"], provider: chosen,
             openAIAPIKey: chosen == .githubModels ? nil : key,
             openAIBaseURL: environment["OPENAI_BASE_URL"].flatMap(URL.init(string:)), model: model,
             maxPromptTokens: maxPromptTokens, maxConcurrency: maxConcurrency, include: Self.list(include),
-            exclude: Self.list(exclude), maxComments: .max, minSeverity: severity, language: language,
+            exclude: Self.list(exclude), maxComments: .max, minSeverity: minSeverity, language: language,
             instructions: instructions, dryRun: dryRun)
         inputs.azureEndpoint = environment["AZURE_OPENAI_ENDPOINT"].flatMap(URL.init(string:))
         inputs.azureDeployment = environment["AZURE_OPENAI_DEPLOYMENT"]
