@@ -21,6 +21,26 @@ package struct CommentContext: Sendable, Equatable {
     /// The pull request's head commit, where the commented file is read for its enclosing scope.
     package var headSHA: String?
 
+    /// Memberwise initialiser; the thread's fields stay `nil` for a comment on the conversation.
+    package init(
+        number: Int, isPullRequest: Bool, commentID: Int, author: String, title: String, body: String,
+        diffHunk: String? = nil, path: String? = nil, line: Int? = nil, threadRootID: Int? = nil,
+        baseSHA: String? = nil, headSHA: String? = nil
+    ) {
+        self.number = number
+        self.isPullRequest = isPullRequest
+        self.commentID = commentID
+        self.author = author
+        self.title = title
+        self.body = body
+        self.diffHunk = diffHunk
+        self.path = path
+        self.line = line
+        self.threadRootID = threadRootID
+        self.baseSHA = baseSHA
+        self.headSHA = headSHA
+    }
+
     /// Whether the command was typed in a review thread (on a diff line).
     package var inReviewThread: Bool { diffHunk != nil }
 }
