@@ -349,6 +349,8 @@ struct RunModeTests {
             return
         }
         #expect(message.contains("SARIF"))
+        let failure = try #require(outcome.failure)
+        #expect(outcome.summary.rawValue.contains(MarkdownBuilder.text(failure.description).rawValue))
     }
 
     @Test func anAuditWhoseRequestsAllFailLeavesTheIssueAlone() async throws {

@@ -3,11 +3,12 @@ package enum AuditRenderer {
     /// Hidden marker of the tracking issue.
     package static let issueMarker = "<!-- chatgpt-probot:audit -->"
 
-    /// The job summary.
-    package static func summary(_ report: AuditReport, sarifPath: String?) -> Markdown {
+    /// The job summary; `failure`, when the step fails, is named first in the words of the `::error::` line.
+    package static func summary(_ report: AuditReport, sarifPath: String?, failure: RunError? = nil) -> Markdown {
         var out: Markdown = "## 🤖 ChatGPT Probot · audit of \(text: report.repository)"
         if let shard = report.shard { out += " · shard \(text: shard.description)" }
         out += report.dryRun ? " · dry run\n\n" : "\n\n"
+        if let failure { out += JobSummaryRenderer.failureCallout(failure) }
         out += JobSummaryRenderer.diagnosticsSection(report.diagnostics)
         out += overview(report)
         if let sarifPath, !report.dryRun {

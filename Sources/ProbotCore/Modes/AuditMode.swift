@@ -75,7 +75,7 @@ package struct AuditMode: Sendable {
                     posted: report.findings.map(\.finding), failedBatches: failed.count,
                     unreviewed: failed.flatMap(\.batch.paths)))
         return RunOutcome(
-            kind: .audit(report), summary: AuditRenderer.summary(report, sarifPath: sarifPath),
+            kind: .audit(report), summary: AuditRenderer.summary(report, sarifPath: sarifPath, failure: failure),
             outputs: report.outputs(sarifPath: sarifPath ?? ""), annotations: diagnostics, failure: failure)
     }
 
