@@ -54,6 +54,12 @@ struct UnverifiedFindingsRenderingTests {
         let sticky = StickySummaryRenderer.render(report).rawValue
         #expect(sticky.contains("| Not posted: cited code not found | 2 (listed in the job summary as unverified) |"))
         #expect(!sticky.contains("ensureTotalsInvariant"))
+        #expect(ReviewBodyRenderer.render(report).rawValue.contains("2 held back (cited code not found)"))
+        #expect(!ReviewBodyRenderer.render(report).rawValue.contains("Broken"))
+        #expect(!ReviewBodyRenderer.render(report).rawValue.contains("reconcile"))
+        let terminal = TerminalReportRenderer.review(report)
+        #expect(terminal.contains("## Unverified: cited code not found, not posted"))
+        #expect(terminal.contains("- `a.swift`:3 Second (cites `reconcile`)"))
         var clean = report
         clean.placement.unverified = []
         #expect(!StickySummaryRenderer.render(clean).rawValue.contains("cited code not found"))

@@ -61,7 +61,8 @@ struct ClaimCheckIntegrationTests {
                 #expect(!body.contains("ensureTotalsInvariant"), "\(request.method) \(request.path)")
                 #expect(!body.contains("Invariant result ignored"), "\(request.method) \(request.path)")
             }
-            // The sticky summary counts it.
+            // The review body and the sticky summary count it, without a word of it.
+            #expect(review.body.contains("1 held back (cited code not found)"))
             let sticky = try #require(github.issueComments.last?.body)
             #expect(
                 sticky.contains("| Not posted: cited code not found | 1 (listed in the job summary as unverified) |"))
