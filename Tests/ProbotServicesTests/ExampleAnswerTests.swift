@@ -20,6 +20,7 @@ struct ExampleAnswerTests {
                 severity: critical
                 title: SQL injection
                 body: Pass the id as a query parameter.
+                identifiers: [q, id]
               - line: 1
                 start_line: 1
                 side: left
@@ -38,8 +39,21 @@ struct ExampleAnswerTests {
             let review = try ModelOutputParser.parse(answer.content)
             #expect(review.findings.map(\.title) == ["SQL injection", "Old query"])
             #expect(review.findings[1].side == .left && review.findings[1].suggestion == "q = \"SELECT 1\"")
+            #expect(review.findings.map(\.identifiers) == [["q", "id"], []])
             #expect(
                 review.files == [FileChange(path: "app/db.py", change: "Builds the lookup query from the request id.")])
+        }
+    }
+
+    @Test func anExampleCannotTeachTheModelToCiteANameItsDiffDoesNotShow() {
+        let yaml = Self.yaml.replacingOccurrences(of: "identifiers: [q, id]", with: "identifiers: [q, escapeSQL]")
+        #expect(throws: ExamplesLoader.LoadError.self) {
+            try ExamplesLoader.parse(Data(yaml.utf8), isJSON: false, builder: PromptBuilder())
+        }
+        do {
+            _ = try ExamplesLoader.parse(Data(yaml.utf8), isJSON: false, builder: PromptBuilder())
+        } catch {
+            #expect(error.message == "example 1 (app/db.py): `escapeSQL` in `identifiers` is not in its diff")
         }
     }
 

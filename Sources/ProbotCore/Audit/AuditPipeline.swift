@@ -7,6 +7,8 @@ package struct AuditPipeline: Sendable {
     package var model: any ChatModel
     package var console: any RunConsole
     package var now: @Sendable () -> ContinuousClock.Instant
+    /// Names declared in the repository, for the claim check; `nil` checks against what each request showed.
+    package var declarations: (any DeclarationLookup)?
 
     /// Memberwise initialiser.
     package init(
@@ -56,7 +58,7 @@ package struct AuditPipeline: Sendable {
         }
 
         await ask(&report, builder: builder)
-        locate(&report)
+        locate(&report, outcomes: checkClaims(&report))
         report.duration = now() - start
         return report
     }
@@ -110,9 +112,9 @@ package struct AuditPipeline: Sendable {
 
     /// Keeps findings at or above `min-severity`, drops exact repeats, and marks those whose path or line is not
     /// a line of an audited file.
-    private func locate(_ report: inout AuditReport) {
+    private func locate(_ report: inout AuditReport, outcomes: [BatchOutcome]) {
         var seen = Set<Finding>()
-        for outcome in report.outcomes {
+        for outcome in outcomes {
             for finding in outcome.review?.findings ?? [] where seen.insert(finding).inserted {
                 guard finding.severity >= settings.review.minSeverity else {
                     report.belowMinSeverity += 1

@@ -15,6 +15,7 @@ package enum AuditRenderer {
             out += "\nSARIF: \(code: sarifPath) (upload it with `github/codeql-action/upload-sarif`).\n"
         }
         out += findings(report, limit: 500)
+        if !report.dryRun { out += UnverifiedRenderer.section(report.unverified) }
         out += notAudited(report, limit: 500)
         return JobSummaryRenderer.clip(out)
     }

@@ -32,6 +32,8 @@ package struct AuditReport: Sendable, Equatable {
     package var skipped: [SkippedFile] = []
     package var findings: [AuditFinding] = []
     package var belowMinSeverity: Int = 0
+    /// Findings that cite code found nowhere (``ClaimCheck``): left out of the SARIF log, listed in the summary.
+    package var unverified: [UnverifiedFinding] = []
     package var duration: Duration = .zero
     /// Problems that did not stop the audit.
     package var diagnostics: [Diagnostic] = []
@@ -73,6 +75,7 @@ package struct AuditReport: Sendable, Equatable {
     package func outputs(sarifPath: String) -> [(name: String, value: String)] {
         StepOutputs.make([
             "findings": String(findings.count),
+            "unverified-findings": String(unverified.count),
             "files-reviewed": String(dryRun ? plan.reviewedPaths.count : auditedSuccessfully.count),
             "files-skipped": String(Set(notAudited.map(\.path)).count),
             "model-requests": String(outcomes.filter { $0.usage != .zero || $0.review != nil }.count),

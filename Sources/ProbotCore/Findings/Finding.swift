@@ -11,16 +11,18 @@ package struct Finding: Sendable, Equatable, Hashable, Codable {
     package var body: String
     /// Replacement text for the cited lines, else `nil`.
     package var suggestion: String?
+    /// Names from the code shown that the finding is about (``ClaimVerifier`` looks each up); empty when none.
+    package var identifiers: [String]
 
     enum CodingKeys: String, CodingKey {
-        case path, line, side, severity, title, body, suggestion
+        case path, line, side, severity, title, body, suggestion, identifiers
         case startLine = "start_line"
     }
 
     /// Memberwise initialiser.
     package init(
         path: String, line: Int, startLine: Int? = nil, side: DiffSide = .right, severity: Severity, title: String,
-        body: String, suggestion: String? = nil
+        body: String, suggestion: String? = nil, identifiers: [String] = []
     ) {
         self.path = path
         self.line = line
@@ -30,6 +32,21 @@ package struct Finding: Sendable, Equatable, Hashable, Codable {
         self.title = title
         self.body = body
         self.suggestion = suggestion
+        self.identifiers = identifiers
+    }
+
+    /// Decodes a finding; `identifiers` may be absent (read as none).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decode(String.self, forKey: .path)
+        line = try container.decode(Int.self, forKey: .line)
+        startLine = try container.decodeIfPresent(Int.self, forKey: .startLine)
+        side = try container.decode(DiffSide.self, forKey: .side)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        title = try container.decode(String.self, forKey: .title)
+        body = try container.decode(String.self, forKey: .body)
+        suggestion = try container.decodeIfPresent(String.self, forKey: .suggestion)
+        identifiers = try container.decodeIfPresent([String].self, forKey: .identifiers) ?? []
     }
 }
 

@@ -61,6 +61,12 @@ package enum ModelOutputParser {
         return value
     }
 
+    /// The names a finding cites: strings of its `identifiers` array (a lone string is one name), blanks dropped.
+    static func identifiers(in value: JSONValue) -> [String] {
+        let items = value["identifiers"]?.arrayValue ?? value["identifiers"]?.stringValue.map { [.string($0)] } ?? []
+        return items.compactMap { $0.stringValue?.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     struct Unreadable: Error {
         var reason: String
     }
@@ -88,6 +94,7 @@ package enum ModelOutputParser {
             Finding(
                 path: path.hasPrefix("/") ? String(path.dropFirst()) : path, line: line,
                 startLine: startLine.flatMap { $0 > 0 ? $0 : nil }, side: side, severity: severity,
-                title: title.isEmpty ? String(body.prefix(80)) : title, body: body, suggestion: suggestion))
+                title: title.isEmpty ? String(body.prefix(80)) : title, body: body, suggestion: suggestion,
+                identifiers: identifiers(in: value)))
     }
 }

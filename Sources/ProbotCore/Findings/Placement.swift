@@ -60,6 +60,8 @@ package struct PlacementResult: Sendable, Equatable {
     package var alreadyPosted: [Finding] = []
     /// The fingerprint each of ``alreadyPosted`` matched, in the same order.
     package var alreadyPostedFingerprints: [String] = []
+    /// Findings that cite code found nowhere (``ClaimCheck``): not posted, listed in the job summary.
+    package var unverified: [UnverifiedFinding] = []
 
     /// An empty result.
     package init() {}

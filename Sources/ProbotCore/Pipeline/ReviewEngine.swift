@@ -8,6 +8,8 @@ package struct ReviewEngine: Sendable {
     package var model: any ChatModel
     package var console: any RunConsole
     package var now: @Sendable () -> ContinuousClock.Instant
+    /// Names declared in the repository, for the claim check; `nil` checks against what each request showed.
+    package var declarations: (any DeclarationLookup)?
 
     /// Memberwise initialiser.
     package init(
@@ -79,13 +81,14 @@ package struct ReviewEngine: Sendable {
 
     /// Stage *place*: decides where each finding goes, and notes answers that held unreadable findings.
     package func place(_ outcomes: [BatchOutcome], files: [FileDiff]) -> (PlacementResult, [Diagnostic]) {
-        let findings = outcomes.flatMap { $0.review?.findings ?? [] }
+        let checked = checkClaims(outcomes)
+        let findings = checked.outcomes.flatMap { $0.review?.findings ?? [] }
         let placer = FindingPlacer(files: files, minSeverity: settings.minSeverity, maxComments: settings.maxComments)
         let notes = outcomes.flatMap { outcome in
             (outcome.review?.unreadable ?? []).map {
                 Diagnostic.warning("batch \(outcome.batch.number): skipped an unreadable finding (\($0))")
             }
         }
-        return (placer.place(findings), notes)
+        return (placer.place(findings).adding(checked), notes)
     }
 }

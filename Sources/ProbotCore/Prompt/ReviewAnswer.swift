@@ -19,7 +19,7 @@ package struct ReviewAnswer: Sendable, Equatable, Encodable {
         var finding: Finding
 
         enum CodingKeys: String, CodingKey {
-            case path, line, side, severity, title, body, suggestion
+            case path, line, side, severity, title, body, suggestion, identifiers
             case startLine = "start_line"
         }
 
@@ -33,6 +33,7 @@ package struct ReviewAnswer: Sendable, Equatable, Encodable {
             try container.encode(finding.title, forKey: .title)
             try container.encode(finding.body, forKey: .body)
             try container.encode(finding.suggestion, forKey: .suggestion)
+            try container.encode(finding.identifiers, forKey: .identifiers)
         }
     }
 

@@ -42,7 +42,8 @@ package enum ReviewSchema {
         "type": .string("object"),
         "additionalProperties": .bool(false),
         "required": .array(
-            ["path", "line", "start_line", "side", "severity", "title", "body", "suggestion"].map(JSONValue.string)),
+            ["path", "line", "start_line", "side", "severity", "title", "body", "suggestion", "identifiers"].map(
+                JSONValue.string)),
         "properties": .object([
             "path": .object([
                 "type": .string("string"), "description": .string("File path exactly as in the diff header."),
@@ -72,6 +73,13 @@ package enum ReviewSchema {
                 "type": .array([.string("string"), .string("null")]),
                 "description": .string(
                     "Exact replacement text for lines start_line..line (or line), without diff markers or line numbers; null when none."
+                ),
+            ]),
+            "identifiers": .object([
+                "type": .string("array"),
+                "items": .object(["type": .string("string")]),
+                "description": .string(
+                    "Names in the code shown that the finding is about (functions, types, variables, constants), exactly as written there; never a name absent from the code shown. May be empty."
                 ),
             ]),
         ]),

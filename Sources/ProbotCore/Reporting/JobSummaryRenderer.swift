@@ -17,7 +17,7 @@ package enum JobSummaryRenderer {
         out += diagnosticsSection(report.diagnostics)
         out += overview(report)
         out += settingsSection(report.settingOrigins)
-        if !report.dryRun { out += findingsSection(report) }
+        if !report.dryRun { out += findingsSection(report) + UnverifiedRenderer.section(report.placement.unverified) }
         out += batchesSection(report)
         out += skippedSection(report)
         out += filesSection(report)

@@ -71,6 +71,9 @@ package enum ReviewBodyRenderer {
         if !report.placement.alreadyPosted.isEmpty {
             parts.append("\(report.placement.alreadyPosted.count) already posted earlier")
         }
+        if !report.placement.unverified.isEmpty {
+            parts.append("\(report.placement.unverified.count) held back (cited code not found)")
+        }
         parts.append("model \(code: report.model)")
         parts.append("\(report.outcomes.count + report.summaryRequests) request(s)")
         parts.append("\(count: report.usage.promptTokens) → \(count: report.usage.completionTokens) tokens")

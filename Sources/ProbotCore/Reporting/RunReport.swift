@@ -114,6 +114,7 @@ package struct RunReport: Sendable, Equatable {
             "review-id": review.map { String($0.id) } ?? "",
             "findings": String(placement.posted.count),
             "comments": String(placement.inline.count),
+            "unverified-findings": String(placement.unverified.count),
             "files-reviewed": String(dryRun ? plan.reviewedPaths.count : reviewedPaths.count),
             "files-skipped": String(skippedPathCount),
             "model-requests": String(outcomes.count + summaryRequests),

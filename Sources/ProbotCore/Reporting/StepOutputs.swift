@@ -2,7 +2,8 @@
 package enum StepOutputs {
     /// Every output, in `action.yml` order.
     package static let names = [
-        "review-id", "findings", "comments", "files-reviewed", "files-skipped", "model-requests", "prompt-tokens",
+        "review-id", "findings", "comments", "unverified-findings", "files-reviewed", "files-skipped", "model-requests",
+        "prompt-tokens",
         "completion-tokens", "cost-usd", "sarif-file",
     ]
 

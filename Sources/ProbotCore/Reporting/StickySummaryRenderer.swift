@@ -19,6 +19,7 @@ package enum StickySummaryRenderer {
         if !report.placement.alreadyPosted.isEmpty {
             out += "| Already posted earlier | \(report.placement.alreadyPosted.count) |\n"
         }
+        out += UnverifiedRenderer.stickyRow(report.placement.unverified)
         out += "| Files reviewed | \(report.reviewedPaths.count) |\n"
         if let threads = report.threads { out += "| Review threads | \(cell: threads.line) |\n" }
         if report.unchangedSinceLastReview > 0 {

@@ -53,10 +53,22 @@ package enum TerminalReportRenderer {
                 out += CommentRenderer.listEntry(finding).rawValue + note + "\n"
             }
         }
+        out += unverified(report.placement.unverified)
         let skipped = report.skippedFiles
         if !skipped.isEmpty {
             out += "\nNot reviewed:\n"
             for file in skipped { out += "- `\(file.path)`: \(file.reason)\n" }
+        }
+        return out
+    }
+
+    /// Findings held back by the claim check, with the names they cited.
+    private static func unverified(_ items: [UnverifiedFinding]) -> String {
+        guard !items.isEmpty else { return "" }
+        var out = "\n## Unverified: cited code not found, not posted\n\n"
+        for item in items {
+            let names = item.missing.map { "`\($0)`" }.joined(separator: ", ")
+            out += "- `\(item.finding.path)`:\(item.finding.line) \(item.finding.title) (cites \(names))\n"
         }
         return out
     }

@@ -51,8 +51,10 @@ package enum ExamplesLoader {
             var title: String
             var body: String?
             var suggestion: String?
+            /// Names from the example's diff the finding is about (shown to the model as `identifiers`).
+            var identifiers: [String]?
             enum CodingKeys: String, CodingKey {
-                case line, side, severity, title, body, suggestion
+                case line, side, severity, title, body, suggestion, identifiers
                 case startLine = "start_line"
             }
         }
@@ -111,7 +113,16 @@ package enum ExamplesLoader {
                     Finding(
                         path: example.path, line: finding.line, startLine: finding.startLine, side: side,
                         severity: severity, title: finding.title, body: finding.body ?? "",
-                        suggestion: finding.suggestion))
+                        suggestion: finding.suggestion, identifiers: finding.identifiers ?? []))
+            }
+            // An example must not teach the model to cite names its diff does not show.
+            let shown = ShownCode(sections: [DiffRenderer.render(file: diff, hunks: hunks)])
+            for finding in findings {
+                if let missing = ClaimVerifier().missingNames(finding, shown: shown).first {
+                    throw LoadError(
+                        message:
+                            "example \(index + 1) (\(example.path)): `\(missing)` in `identifiers` is not in its diff")
+                }
             }
             // The example answer is encoded by the answer type, so it has every key the strict schema requires.
             let answer = ReviewAnswer(
