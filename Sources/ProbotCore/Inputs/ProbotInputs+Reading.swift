@@ -75,6 +75,7 @@ extension ProbotInputs {
         inputs.resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
         inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
         inputs.replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)
+        inputs.learn = reader.bool("learn", default: InputDefaults.learn)
         inputs.contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
         inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(

@@ -74,6 +74,9 @@ package struct ReviewPipeline: Sendable {
         let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
         engine.settings.gitAttributes = attributes
         fetched.diagnostics += attributeNotes
+        let learned = await readLearnings(ref, settings: engine.settings)
+        (engine.settings.learnings, fetched.diagnostics) =
+            (learned.book?.learnings ?? [], fetched.diagnostics + learned.diagnostics)
         let selection =
             engine.settings.incremental && memory != nil
             ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)
@@ -88,6 +91,7 @@ package struct ReviewPipeline: Sendable {
         var report = RunReport(ref: ref, fetched: fetched, selection: selection, planned: planned, engine: engine)
         report.settingOrigins = rules.origins
         report.contextGaps = context.gaps
+        report.learningsApplied = learned.applied(to: planned.plan)
         report.diagnostics += context.diagnostics
         if let fixed = planned.plan.fixedOverBudget {
             report.failure = .fixedPromptOverBudget(tokens: fixed, budget: planned.plan.budget.promptTokens)
@@ -139,6 +143,9 @@ package struct ReviewPipeline: Sendable {
                 report.diagnostics += followUp.diagnostics
                 report.verifyUsage = followUp.usage
             }
+            let (ledger, ledgerNotes) = await keepLedger(
+                ref, learned: learned, report: report, prior: fetched.prior, settings: engine.settings)
+            (report.ledger, report.diagnostics) = (ledger, report.diagnostics + ledgerNotes)
             do {
                 _ = try await memory.summaries.upsertSummary(
                     ref, body: StickySummaryRenderer.render(report), existingID: fetched.prior.summaryCommentID)

@@ -101,7 +101,8 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                     source: github, publisher: github,
                     memory: ReviewMemory(
                         history: github, summaries: github, comparer: github, descriptions: github,
-                        threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL)),
+                        threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL),
+                        learnings: inputs.learn ? GitHubLearningStore(service: github) : nil),
                     engine: engine,
                     config: configLoader(ref), appliesSkipRules: appliesSkipRules, contents: contents(ref)),
                 policy: inputs.failurePolicy
@@ -168,7 +169,11 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                     responder: ThreadResponder(
                         threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL), conversation: github,
                         model: model, profile: inputs.modelProfile, settings: settings, console: console,
-                        contents: contents(ref))
+                        contents: contents(ref),
+                        learnings: inputs.learn
+                            ? LearningRecorder(
+                                store: GitHubLearningStore(service: github), teachers: inputs.allowedAssociations)
+                            : nil)
                 ).run(ref, context)
             }
         case .skip(let reason):
