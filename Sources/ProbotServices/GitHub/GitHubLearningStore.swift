@@ -28,16 +28,15 @@ package struct GitHubLearningStore: LearningStore {
     }
 
     package func read(owner: String, repo: String) async throws -> LearningBook {
-        let identity = await service.actingIdentity()
         let issues = try await client.getAllPages(
             "/repos/\(owner)/\(repo)/issues?state=open&labels=\(LearningsIssueRenderer.label)&sort=created&direction=asc&per_page=100",
             as: GitHubItem.self, operation: "list the learnings issue", maxPages: 2)
         // The issues list includes pull requests; only a real issue by this identity with the marker counts.
-        guard
-            let issue = issues.first(where: {
-                $0.pullRequest == nil && identity.wrote($0.user?.login ?? "")
-                    && Markers.find(in: $0.body ?? "").contains("learnings")
-            }), let number = issue.number
+        // Who this identity is is asked only when some issue carries the marker (not on every first review).
+        let marked = issues.filter { $0.pullRequest == nil && Markers.find(in: $0.body ?? "").contains("learnings") }
+        guard !marked.isEmpty else { return LearningBook() }
+        let identity = await service.actingIdentity()
+        guard let issue = marked.first(where: { identity.wrote($0.user?.login ?? "") }), let number = issue.number
         else { return LearningBook() }
         let comments = try await client.getAllPages(
             "/repos/\(owner)/\(repo)/issues/\(number)/comments?per_page=100", as: Comment.self,
