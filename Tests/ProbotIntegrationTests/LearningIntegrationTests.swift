@@ -80,12 +80,14 @@ struct LearningIntegrationTests {
             let (second, calls) = try await Self.push(
                 github, openAI, from: ThreadIntegrationTests.first, to: ThreadIntegrationTests.second, fixed: [4])
             #expect(calls.contains { $0.filePaths.contains("src/app.py") })
+            // Which request the docs share is the planner's choice; a docs-only request never carries the rule
+            // (`LearningTests.learningsGoFencedIntoTheRequestsShowingAFileInTheirScopeOnly`).
             for call in calls {
                 let carries = call.messages.first?.content.contains(Self.rule) == true
                 #expect(carries == call.filePaths.contains("src/app.py"), "\(call.filePaths)")
             }
             #expect(second.summary.contains("### Learnings applied"))
-            #expect(second.summary.contains(Self.rule.replacing("()", with: "()")))
+            #expect(second.summary.contains("risky() is intended in src/: the parser validates every argument first."))
             let sticky = try #require(
                 github.issueComments(on: 42).first { $0.body.contains("chatgpt-probot:summary") }?.body)
             for row in ["| 🙅 dismissed | 1 |", "| 👎 | 2 |", "| 👍 | 1 |", "| ✅ fixed | 1 |", "| 💬 open | 4 |"] {
