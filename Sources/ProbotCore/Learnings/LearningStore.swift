@@ -12,11 +12,6 @@ package protocol LearningStore: Sendable {
     func writeBody(_ body: Markdown, owner: String, repo: String, in book: LearningBook) async throws -> Int
 }
 
-extension LearningStore {
-    /// The label of the learnings issue.
-    package var label: String { LearningsIssueRenderer.label }
-}
-
 /// The learnings issue's title and body: what it is, how to edit and forget, and the acceptance table.
 package enum LearningsIssueRenderer {
     /// The label of the learnings issue.
