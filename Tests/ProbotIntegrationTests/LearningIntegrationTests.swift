@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ProbotCore
 import ProbotServices
 import ProbotTestSupport
@@ -176,6 +177,36 @@ struct LearningIntegrationTests {
             #expect(github.replies.contains { $0.root == line2 })
             #expect(harness.log.contains { $0.hasPrefix("::warning") && $0.contains("issues: write") })
             #expect(github.trackedIssues.isEmpty)
+        }
+    }
+
+    @Test func onlyPeoplesThumbsCountNotTheActionsOwnNorOtherBots() async throws {
+        try await withFakes(script: Self.model) { github, openAI in
+            github.addPullRequest(
+                number: 42, headSHA: ThreadIntegrationTests.first, files: [ThreadIntegrationTests.file(fixed: [])])
+            try await ThreadIntegrationTests.harness(github, openAI, action: "opened").run()
+            let root = ThreadIntegrationTests.root(github, line: 2)
+            let client = GitHubClient(
+                baseURL: github.baseURL, token: github.token, transport: URLSessionTransport(timeout: 30),
+                logger: Logger(label: "test"))
+            let ref = PullRequestRef(owner: github.owner, repo: github.repo, number: 42)
+            // The action's own 👍 and 👎 (through the API with its token) are left out, as is another app's.
+            let service = GitHubPullRequestService(client: client)
+            try await service.react(ref, commentID: root, inReviewThread: true, content: "+1")
+            try await service.react(ref, commentID: root, inReviewThread: true, content: "-1")
+            github.addReaction(commentID: root, content: "-1", by: "lint-app[bot]", isBot: true)
+            github.addReaction(commentID: root, content: "+1", by: "alice")
+            github.addReaction(commentID: root, content: "-1", by: "alice")
+            github.addReaction(commentID: root, content: "-1", by: "bob")
+            github.addReaction(commentID: root, content: "-1", by: "bob")  // one per person and content
+            github.addReaction(commentID: root, content: "heart", by: "carol")
+            let threads = try await GitHubThreadStore(
+                client: client, graphQLURL: GitHubGraphQL.url(forAPI: github.baseURL)
+            ).threads(ref)
+            let first = try #require(threads.first { $0.comments.first?.id == root }?.comments.first)
+            #expect(first.reactions == ReactionCounts(thumbsUp: 1, thumbsDown: 2))
+            #expect(first.association == "NONE")
+            #expect(first.url?.hasSuffix("#discussion_r\(root)") == true)
         }
     }
 }
