@@ -209,4 +209,23 @@ struct LearningIntegrationTests {
             #expect(first.url?.hasSuffix("#discussion_r\(root)") == true)
         }
     }
+
+    @Test func learningsArePagedThroughAndReadOnEveryRun() async throws {
+        try await withFakes(script: Self.model) { github, openAI in
+            github.addListedIssue(
+                number: 7, title: LearningsIssueRenderer.title, body: LearningsIssueRenderer.body([]).rawValue,
+                labels: [LearningsIssueRenderer.label])
+            for index in 1...149 { github.addIssueComment(on: 7, body: "Discussion \(index)", author: "octo") }
+            let learning = Learning(rule: Self.rule, scope: "src/**", findingTitle: "Risky call 2", teacher: "octo")
+            github.addIssueComment(
+                on: 7, body: LearningComment.render(learning).rawValue, author: "github-actions[bot]")
+            github.addPullRequest(
+                number: 42, headSHA: ThreadIntegrationTests.first, files: [ThreadIntegrationTests.file(fixed: [])])
+            let report = try #require(try await ThreadIntegrationTests.harness(github, openAI, action: "opened").run())
+            #expect(openAI.calls.contains { $0.messages.first?.content.contains(Self.rule) == true })
+            #expect(report.learningsApplied.map(\.rule) == [Self.rule])
+            let pages = github.requests.filter { $0.path.hasSuffix("/issues/7/comments") && $0.method == "GET" }
+            #expect(pages.count == 2, "100 a page, the next page followed")
+        }
+    }
 }
