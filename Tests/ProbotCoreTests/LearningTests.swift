@@ -1,5 +1,6 @@
 import Foundation
 import ProbotCore
+import ProbotTestSupport
 import Synchronization
 import Testing
 
@@ -102,6 +103,23 @@ struct LearningTests {
         #expect(parsed?.scope == "src/app.py")
         #expect(parsed?.rule.hasPrefix("ok <!-- chatgpt") == true, "kept as text")
         #expect(parsed?.rule.contains("chatgpt-probot:") == false, "with the marker name broken")
+    }
+
+    @Test func whatTheLearningsIssueShowsCannotActWhateverTheThreadSaid() {
+        let hostile = Learning(
+            rule: "![x](https://evil.example/p.png) @org/team <img src=x> [y](https://evil.example) <!-- z -->",
+            scope: "src/**", findingTitle: "**t** <details> @mallory [z](javascript:alert(1))",
+            threadURL: "https://evil.example/thread", teacher: "mallory <b>")
+        let comment = LearningComment.render(hostile).rawValue
+        #expect(RenderedJudge.problems(comment, ownMarkers: true) == [], "\(comment)")
+        #expect(!comment.contains("](https://evil.example/thread)"), "a link only to GitHub's own pages")
+        let body = LearningsIssueRenderer.body([
+            AcceptanceEntry(pullRequest: 1, title: hostile.findingTitle, counts: .init(posted: 1))
+        ]).rawValue
+        #expect(RenderedJudge.problems(body, ownMarkers: true) == [], "\(body)")
+        let ledger = ReviewLedger(entries: [.init(path: "a`<img src=x>`.py", title: hostile.rule, fate: .open)])
+        #expect(RenderedJudge.problems(LedgerRenderer.section(ledger).rawValue) == [])
+        #expect(RenderedJudge.problems(LedgerRenderer.learningsApplied([hostile]).rawValue) == [])
     }
 
     @Test func aDeletedLearningNoLongerApplies() {
