@@ -88,11 +88,19 @@ extension FakeGitHubServer {
         return found ? .json(200, ["id": number, "number": number]) : notFound
     }
 
+    /// Whether `number` is something comments can go on: a pull request, a plain issue, or a created issue.
+    private func commentable(_ number: Int) -> Bool {
+        state.withLock { $0.pulls[number] != nil || $0.plainIssues.contains(number) || $0.issues[number] != nil }
+    }
+
     func listIssueComments(_ request: ReceivedRequest, number: Int) -> Reply {
-        guard state.withLock({ $0.pulls[number] != nil || $0.plainIssues.contains(number) }) else { return notFound }
-        let all = state.withLock { $0.issueComments }.map {
+        guard commentable(number) else { return notFound }
+        // Comments seeded without an issue show on every pull request (older tests); others only on their own.
+        let isPull = state.withLock { $0.pulls[number] != nil }
+        let all = state.withLock { $0.issueComments }.filter { $0.issue == number || ($0.issue == nil && isPull) }.map {
             [
-                "id": $0.id, "body": $0.body,
+                "id": $0.id, "body": $0.body, "author_association": "NONE",
+                "html_url": "https://github.com/\(owner)/\(repo)/issues/\(number)#issuecomment-\($0.id)",
                 "user": ["login": $0.author, "type": $0.author.hasSuffix("[bot]") ? "Bot" : "User"],
             ]
                 as [String: Any]
@@ -101,7 +109,7 @@ extension FakeGitHubServer {
     }
 
     func createIssueComment(_ request: ReceivedRequest, number: Int) -> Reply {
-        guard state.withLock({ $0.pulls[number] != nil || $0.plainIssues.contains(number) }) else { return notFound }
+        guard commentable(number) else { return notFound }
         guard let body = (request.json as? [String: Any])?["body"] as? String, !body.isEmpty else {
             return .json(
                 422,
@@ -125,10 +133,15 @@ extension FakeGitHubServer {
         }
         let id = state.withLock { state in
             state.nextID += 1
-            state.issueComments.append(IssueComment(id: state.nextID, body: body))
+            state.issueComments.append(IssueComment(id: state.nextID, body: body, issue: number))
             return state.nextID
         }
-        return .json(201, ["id": id, "body": body])
+        return .json(
+            201,
+            [
+                "id": id, "body": body,
+                "html_url": "https://github.com/\(owner)/\(repo)/issues/\(number)#issuecomment-\(id)",
+            ])
     }
 
     func editIssueComment(_ request: ReceivedRequest, id: Int) -> Reply {

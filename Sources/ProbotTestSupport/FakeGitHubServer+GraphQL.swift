@@ -17,7 +17,7 @@ extension FakeGitHubServer {
             return .json(200, ["data": ["viewer": ["login": "github-actions"]]])
         }
         if query.contains("resolveReviewThread") { return resolveReviewThread(raw) }
-        if query.contains("reviewThreads") { return reviewThreads(raw) }
+        if query.contains("reviewThreads") { return reviewThreads(raw, query: query) }
         let variables = raw.compactMapValues { $0 as? String }
         guard variables["owner"] == owner, variables["name"] == repo else {
             return .json(
@@ -64,7 +64,7 @@ extension FakeGitHubServer {
 /// Review threads: every inline comment starts one, replies follow; `isOutdated` once the pull request's head moved
 /// and the commented line's text changed (or left the diff), as GitHub marks it.
 extension FakeGitHubServer {
-    func reviewThreads(_ variables: [String: Any]) -> Reply {
+    func reviewThreads(_ variables: [String: Any], query: String = "") -> Reply {
         guard let number = variables["number"] as? Int,
             Double(number) == variables["number"] as? Double ?? Double(number)
         else {
@@ -78,15 +78,22 @@ extension FakeGitHubServer {
             let patch = pull.files.first { $0["filename"] as? String == comment.path }?["patch"] as? String
             let now = patch.flatMap { Self.lineText($0, line: comment.line, side: comment.side) }
             let outdated = comment.commitID != pull.headSHA && now != comment.anchor
-            let root: [String: Any] = [
-                "databaseId": comment.id, "body": comment.body, "viewerDidAuthor": true,
-                "author": ["login": "github-actions", "__typename": "Bot"],
-            ]
-            let answers = replies.filter { $0.root == comment.id }.map { reply -> [String: Any] in
+            let root = asked(
                 [
-                    "databaseId": reply.id, "body": reply.body, "viewerDidAuthor": reply.byViewer,
-                    "author": ["login": reply.author, "__typename": reply.isBot ? "Bot" : "User"],
-                ]
+                    "databaseId": comment.id, "body": comment.body, "viewerDidAuthor": true,
+                    "author": ["login": "github-actions", "__typename": "Bot"], "authorAssociation": "NONE",
+                    "url": "https://github.com/\(owner)/\(repo)/pull/\(number)#discussion_r\(comment.id)",
+                    "reactionGroups": reactionGroups(of: comment.id),
+                ], query: query)
+            let answers = replies.filter { $0.root == comment.id }.map { reply -> [String: Any] in
+                asked(
+                    [
+                        "databaseId": reply.id, "body": reply.body, "viewerDidAuthor": reply.byViewer,
+                        "author": ["login": reply.author, "__typename": reply.isBot ? "Bot" : "User"],
+                        "authorAssociation": reply.byViewer ? "NONE" : reply.association,
+                        "url": "https://github.com/\(owner)/\(repo)/pull/\(number)#discussion_r\(reply.id)",
+                        "reactionGroups": reactionGroups(of: reply.id),
+                    ], query: query)
             }
             return [
                 "id": "PRRT_\(comment.id)", "isResolved": resolved.contains(comment.id), "isOutdated": outdated,
@@ -107,6 +114,14 @@ extension FakeGitHubServer {
                     ]
                 ]
             ])
+    }
+
+    /// `fields` with only the optional comment fields the query names: GraphQL answers exactly what was asked.
+    private func asked(_ fields: [String: Any], query: String) -> [String: Any] {
+        let optional = ["url", "authorAssociation", "reactionGroups"]
+        return fields.filter { key, _ in
+            !optional.contains(key) || query.contains(" \(key) ") || query.contains(" \(key) {")
+        }
     }
 
     func resolveReviewThread(_ variables: [String: Any]) -> Reply {

@@ -41,6 +41,8 @@ package final class FakeGitHubServer: Sendable {
         package var isBot: Bool
         /// Written with the action's token.
         package var byViewer: Bool
+        /// The author's association, as GraphQL's `authorAssociation` gives it.
+        package var association = "MEMBER"
     }
 
     struct PullRequest {
@@ -55,6 +57,17 @@ package final class FakeGitHubServer: Sendable {
         package var body: String
         /// Who wrote it: this action's token unless a test seeds someone else's comment.
         package var author: String = "github-actions[bot]"
+        /// The issue or pull request it is on; `nil` for a comment seeded without one (shown on every pull request).
+        package var issue: Int?
+    }
+
+    /// A reaction on a review comment by someone other than this action (added by a test).
+    package struct PersonReaction: Sendable, Equatable {
+        package var commentID: Int
+        /// REST content: `+1`, `-1`, `eyes`, …
+        package var content: String
+        package var login: String
+        package var isBot: Bool
     }
 
     /// A fault to inject: the next requests matching `method` and a path suffix get these replies.
@@ -73,6 +86,7 @@ package final class FakeGitHubServer: Sendable {
         var comparisons: [String: (status: String, files: [String])] = [:]
         var issues: [Int: (title: String, body: String, labels: [String], isPullRequest: Bool)] = [:]
         var reactions: [String] = []
+        var personReactions: [PersonReaction] = []
         var replies: [(root: Int, body: String)] = []
         var plainIssues: Set<Int> = []
         var rejected: [[String]] = []
@@ -238,11 +252,15 @@ package final class FakeGitHubServer: Sendable {
 
     /// Adds a reply by someone else in the thread of `root`; returns its id.
     @discardableResult
-    package func addReply(root: Int, body: String, author: String = "octo", isBot: Bool = false) -> Int {
+    package func addReply(
+        root: Int, body: String, author: String = "octo", isBot: Bool = false, association: String = "MEMBER"
+    ) -> Int {
         state.withLock { state in
             state.nextID += 1
             state.threadReplies.append(
-                ThreadReply(id: state.nextID, root: root, body: body, author: author, isBot: isBot, byViewer: false))
+                ThreadReply(
+                    id: state.nextID, root: root, body: body, author: author, isBot: isBot, byViewer: false,
+                    association: association))
             return state.nextID
         }
     }

@@ -133,6 +133,8 @@ struct ThreadIntegrationTests {
         try await withFakes(script: Self.model) { github, openAI in
             var second = try await Self.reviewThenPush(github, openAI)
             second.environment[ActionEnvironment.variableName(forInput: "resolve-fixed")] = "false"
+            // With `learn` on, the ledger reads the threads (and only reads them); off here, no thread is read.
+            second.environment[ActionEnvironment.variableName(forInput: "learn")] = "false"
             _ = try await second.run()
             #expect(github.resolvedThreads.isEmpty)
             #expect(

@@ -27,6 +27,8 @@ package enum InputDefaults {
     package static let verifyFixes = false
     /// Answer replies in this action's review threads.
     package static let replyInThreads = true
+    /// Learn from the team: learnings, reactions and the ledger.
+    package static let learn = true
     /// Write the walkthrough into the pull request's description.
     package static let describe = false
     package static let reviewGenerated = false

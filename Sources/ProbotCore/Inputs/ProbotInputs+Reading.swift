@@ -98,6 +98,7 @@ extension ProbotInputs {
         resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
         verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
         replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)
+        learn = reader.bool("learn", default: InputDefaults.learn)
     }
 
     /// Rules that involve more than one input, or an input's shape beyond its type.

@@ -26,6 +26,7 @@ extension ProbotInputs {
         settings.reviewGenerated = reviewGenerated
         settings.optimize = optimize
         settings.resolveFixed = resolveFixed
+        settings.learn = learn
         settings.verifyFixes = verifyFixes
         return settings
     }

@@ -86,6 +86,8 @@ package struct ProbotInputs: Sendable, Equatable {
     package var verifyFixes: Bool = InputDefaults.verifyFixes
     /// Answer replies in this action's review threads without a command.
     package var replyInThreads: Bool = InputDefaults.replyInThreads
+    /// Learn from the team: record what concessions teach, apply it, and keep the ledger of findings' fates.
+    package var learn: Bool = InputDefaults.learn
     /// Also write the summary and walkthrough into the pull request's description.
     package var describe: Bool = InputDefaults.describe
     /// Review generated and vendored files too (`.gitattributes` and generated headers are not consulted).

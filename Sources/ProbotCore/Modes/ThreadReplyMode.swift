@@ -8,12 +8,15 @@ package struct ThreadReplyMode: Sendable {
     package var rules: RepositoryRules
     /// Reads the commented file for its enclosing scope.
     package var contents: (any FileContentSource)?
+    /// Records what a person taught when the answer concedes (`learn: true`).
+    package var learnings: LearningRecorder?
 
     /// Memberwise initialiser.
     package init(
         context: RunContext, conversation: any Conversation, threads: any ReviewThreadStore, rules: RepositoryRules,
-        contents: (any FileContentSource)?
+        contents: (any FileContentSource)?, learnings: LearningRecorder? = nil
     ) {
+        self.learnings = learnings
         self.context = context
         self.conversation = conversation
         self.threads = threads
@@ -30,7 +33,7 @@ package struct ThreadReplyMode: Sendable {
                 at: comment.baseSHA, applyingTo: context.settings, diagnostics: context.diagnostics)
             outcome = try await ThreadResponder(
                 threads: threads, conversation: conversation, model: context.model, profile: context.profile,
-                settings: settings, console: context.console, contents: contents
+                settings: settings, console: context.console, contents: contents, learnings: learnings
             ).respond(ref, comment)
         } catch {
             return .failed(RunError(error), subject: "\(ref)")

@@ -10,6 +10,8 @@ extension ReviewPipeline {
         /// The engine with the repository's settings and attributes applied.
         var engine: ReviewEngine
         var selection: FileSelector.Selection
+        /// The team's learnings, read before planning.
+        var learned = Learned()
     }
 
     /// What the plan stage made: the batches, and the context read for them.
@@ -52,12 +54,16 @@ extension ReviewPipeline {
         let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
         engine.settings.gitAttributes = attributes
         fetched.diagnostics += attributeNotes
+        let learned = await readLearnings(ref, settings: engine.settings)
+        engine.settings.learnings = learned.book?.learnings ?? []
+        fetched.diagnostics += learned.diagnostics
         let selection =
             engine.settings.incremental && memory != nil
             ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)
                 .select(fetched.changed, ref: ref, head: head, prior: fetched.prior)
             : FileSelector.Selection(files: fetched.changed)
-        return Prepared(ref: ref, fetched: fetched, rules: rules, engine: engine, selection: selection)
+        return Prepared(
+            ref: ref, fetched: fetched, rules: rules, engine: engine, selection: selection, learned: learned)
     }
 
     /// Stages *context* and *plan*: the code around each hunk, then the batches.
@@ -128,6 +134,11 @@ extension ReviewPipeline {
         {
             report = report.with(followUp)
         }
+        let (ledger, ledgerNotes) = await keepLedger(
+            prepared.ref, learned: prepared.learned, report: report, prior: prepared.fetched.prior,
+            settings: prepared.engine.settings)
+        report.ledger = ledger
+        report.diagnostics += ledgerNotes
         do {
             _ = try await memory.summaries.upsertSummary(
                 prepared.ref, body: StickySummaryRenderer.render(report),

@@ -12,6 +12,10 @@ package struct ReviewSettings: Sendable {
     package var examples: [ChatMessage] = []
     /// The repository's path instructions (from its configuration file).
     package var pathInstructions: [PathInstruction] = []
+    /// The team's learnings read from the learnings issue this run (`learn: true`).
+    package var learnings: [Learning] = []
+    /// Learn from the team: record concessions, apply learnings, keep the ledger (`learn`).
+    package var learn = InputDefaults.learn
     /// Inputs the workflow set explicitly; they win over the repository's configuration file.
     package var explicitInputs: Set<String> = []
     /// Findings below this severity are not posted.
@@ -59,6 +63,7 @@ package struct ReviewSettings: Sendable {
         builder.mode = mode
         builder.examples = examples
         builder.pathInstructions = pathInstructions
+        builder.learnings = learnings
         return builder
     }
 }

@@ -11,12 +11,28 @@ package enum ModelAnswer {
     }
 }
 
-/// A thread reply's answer: `{reply, concede}` (``ThreadReplyPrompt/schema``).
+/// A thread reply's answer: `{reply, concede, learning}` (``ThreadReplyPrompt/schema``).
 package struct ThreadReplyAnswer: Sendable, Equatable, Decodable {
+    /// A rule the team taught, proposed when the answer concedes because a person explained the finding away.
+    package struct Proposal: Sendable, Equatable, Decodable {
+        /// The rule in one line, in the team's words.
+        package var rule: String
+        /// A glob of the files the rule applies to; checked by ``LearningScope``.
+        package var scope: String
+
+        /// Memberwise initialiser.
+        package init(rule: String, scope: String) {
+            self.rule = rule
+            self.scope = scope
+        }
+    }
+
     /// The reply's Markdown.
     package var reply: String
     /// Whether the reply concedes the finding, which resolves the thread.
     package var concede: Bool
+    /// The rule to remember, or `nil` (also when an older answer leaves the field out).
+    package var learning: Proposal?
 }
 
 /// A fix check's answer: `{results: [{id, fixed}]}` (``FixVerifier/schema``).

@@ -17,6 +17,8 @@ package struct PromptBuilder: Sendable {
     package var instructions: String
     /// The repository's path instructions; a request carries those matching its files.
     package var pathInstructions: [PathInstruction] = []
+    /// The team's learnings; a request carries those whose scope matches its files (``learningGuidance(for:)``).
+    package var learnings: [Learning] = []
     /// Pull-request title, shown as context; empty for a local diff.
     package var title: String
     /// Pull-request description, shown as context (truncated).
@@ -107,12 +109,17 @@ package struct PromptBuilder: Sendable {
 
     /// The path instructions matching any of `paths`, each once, in the file's order, labelled with their glob.
     /// They come from the repository's owners on the base branch, so they are trusted, unlike the diff.
+    /// The team's learnings for `paths` follow, fenced (``learningGuidance(for:)``).
     package func guidance(for paths: [String]) -> String {
         let matching = pathInstructions.filter { instruction in paths.contains { instruction.matches($0) } }
-        guard !matching.isEmpty else { return "" }
+        guard !matching.isEmpty else { return learningGuidance(for: paths) }
         return "\n\nInstructions from the repository owner for some files:"
             + matching.map { "\nFor files matching `\($0.path)`:\n\($0.instructions.trimmingWhitespace())" }.joined()
+            + learningGuidance(for: paths)
     }
+
+    /// Whether any request may carry guidance (path instructions or learnings), which the batcher then counts.
+    package var hasGuidance: Bool { !pathInstructions.isEmpty || !learnings.isEmpty }
 
     /// The text for `hunks` of `file`: a numbered diff in review mode, numbered source lines in audit mode.
     package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil, withContext: Bool = true) -> String {

@@ -3,7 +3,7 @@ package enum ThreadReplyPrompt {
     /// The answer's strict schema: the reply, and whether the reviewer concedes (which resolves the thread).
     package static let schema: JSONValue = .object([
         "type": .string("object"), "additionalProperties": .bool(false),
-        "required": .array([.string("reply"), .string("concede")]),
+        "required": .array([.string("reply"), .string("concede"), .string("learning")]),
         "properties": .object([
             "reply": .object([
                 "type": .string("string"), "description": .string("The answer, briefly, in Markdown."),
@@ -12,6 +12,28 @@ package enum ThreadReplyPrompt {
                 "type": .string("boolean"),
                 "description": .string(
                     "True when the reply shows the finding is wrong or already handled, so the thread can be resolved."
+                ),
+            ]),
+            "learning": learningSchema,
+        ]),
+    ])
+
+    /// The nullable `learning` object: a rule in one line and the glob of files it applies to.
+    static let learningSchema: JSONValue = .object([
+        "type": .array([.string("object"), .string("null")]), "additionalProperties": .bool(false),
+        "required": .array([.string("rule"), .string("scope")]),
+        "description": .string(
+            "When conceding because the person explained why the finding is wrong (intended behaviour, handled elsewhere, a house rule): the rule to remember. Otherwise null."
+        ),
+        "properties": .object([
+            "rule": .object([
+                "type": .string("string"),
+                "description": .string("The rule in one line, in the team's own words."),
+            ]),
+            "scope": .object([
+                "type": .string("string"),
+                "description": .string(
+                    "A glob of the files the rule applies to (`*` within a folder, `**` across folders), e.g. `src/parser/**` or `*.sql`; the commented file's path when unsure."
                 ),
             ]),
         ]),
@@ -25,7 +47,10 @@ package enum ThreadReplyPrompt {
             You are ChatGPT Probot, the reviewer who started this pull request review thread. Someone replied to \
             your finding. Answer briefly and concretely: explain, correct yourself, or suggest a fix. When the reply \
             shows your finding is wrong or already handled, say so plainly and set `concede` to true; otherwise \
-            false. \(CommandPrompts.rules) Write in \(language). Answer with JSON matching the schema.
+            false. When you concede because the person explained why the finding is wrong (intended behaviour, \
+            handled elsewhere, a house rule), also give `learning`: that rule in one line in their own words, and \
+            the glob of files it applies to; otherwise `learning` is null. \(CommandPrompts.rules) Write in \
+            \(language). Answer with JSON matching the schema.
             """ + guidance
         var user = "File `\(thread.path)`"
         if let line = thread.line ?? thread.originalLine { user += ", line \(line)" }

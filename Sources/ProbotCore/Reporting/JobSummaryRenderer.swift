@@ -18,6 +18,8 @@ package enum JobSummaryRenderer {
         out += overview(report)
         out += settingsSection(report.settingOrigins)
         if !report.dryRun { out += findingsSection(report) + UnverifiedRenderer.section(report.placement.unverified) }
+        if let ledger = report.ledger { out += LedgerRenderer.section(ledger) }
+        out += LedgerRenderer.learningsApplied(report.learningsApplied)
         out += batchesSection(report)
         out += skippedSection(report)
         out += filesSection(report)

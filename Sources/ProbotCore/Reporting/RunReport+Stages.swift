@@ -93,6 +93,7 @@ extension RunReport {
             engine: prepared.engine)
         settingOrigins = prepared.rules.origins
         contextGaps = planned.context.gaps
+        learningsApplied = prepared.learned.applied(to: planned.result.plan)
         diagnostics += planned.context.diagnostics
         if let fixed = planned.result.plan.fixedOverBudget {
             failure = .fixedPromptOverBudget(tokens: fixed, budget: planned.result.plan.budget.promptTokens)

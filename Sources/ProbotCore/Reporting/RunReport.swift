@@ -45,6 +45,10 @@ package struct RunReport: Sendable, Equatable {
     package var summaryRequests = 0
     /// This action's review threads after the run: opened now, resolved as addressed, still open.
     package var threads: ThreadCounts?
+    /// The team's learnings that matched a file sent to the model (`learn: true`).
+    package var learningsApplied: [Learning] = []
+    /// Every finding this action posted on the pull request and its fate (`learn: true`).
+    package var ledger: ReviewLedger?
     /// Tokens of `verify-fixes` requests.
     package var verifyUsage: TokenUsage = .zero
     /// Files whose hunks went without surrounding code, and why.

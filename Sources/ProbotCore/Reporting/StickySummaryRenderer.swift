@@ -29,6 +29,7 @@ package enum StickySummaryRenderer {
             "| Model | \(codeCell: report.model) · \(count: report.usage.promptTokens) → \(count: report.usage.completionTokens) tokens"
         if let cost = report.costUSD { out += " · ≈ \(dollars: cost)" }
         out += " |\n"
+        if let ledger = report.ledger { out += LedgerRenderer.table(ledger) }
         out += WalkthroughRenderer.table(report)
         let skipped = report.skippedFiles
         if !skipped.isEmpty { out += ReviewBodyRenderer.skippedTable(skipped, limit: 200) }

@@ -65,14 +65,26 @@ package struct ThreadComment: Sendable, Equatable {
     package var authorIsBot: Bool
     /// The token's identity wrote it (GraphQL `viewerDidAuthor`).
     package var byViewer: Bool
+    /// The author's association with the repository (`OWNER`, `MEMBER`, `COLLABORATOR`, …), when read.
+    package var association: String?
+    /// 👍 and 👎 by people (this action's own left out).
+    package var reactions: ReactionCounts
+    /// The comment's web address, when read.
+    package var url: String?
 
     /// Memberwise initialiser.
-    package init(id: Int, body: String, author: String, authorIsBot: Bool, byViewer: Bool) {
+    package init(
+        id: Int, body: String, author: String, authorIsBot: Bool, byViewer: Bool, association: String? = nil,
+        reactions: ReactionCounts = .none, url: String? = nil
+    ) {
         self.id = id
         self.body = body
         self.author = author
         self.authorIsBot = authorIsBot
         self.byViewer = byViewer
+        self.association = association
+        self.reactions = reactions
+        self.url = url
     }
 
     /// Whether a person's reply says the problem is fixed ("fixed", "done", "addressed", "resolved").

@@ -10,12 +10,16 @@ package struct ThreadResponder: Sendable {
     package var console: any RunConsole
     /// Reads the commented file for its enclosing scope.
     package var contents: (any FileContentSource)?
+    /// Records what a concession teaches (`learn: true`); `nil` learns nothing.
+    package var learnings: LearningRecorder?
 
     /// Memberwise initialiser.
     package init(
         threads: any ReviewThreadStore, conversation: any Conversation, model: any ChatModel, profile: ModelProfile,
-        settings: ReviewSettings, console: any RunConsole, contents: (any FileContentSource)? = nil
+        settings: ReviewSettings, console: any RunConsole, contents: (any FileContentSource)? = nil,
+        learnings: LearningRecorder? = nil
     ) {
+        self.learnings = learnings
         self.threads = threads
         self.conversation = conversation
         self.model = model
@@ -67,8 +71,9 @@ package struct ThreadResponder: Sendable {
             throw RunError.noAnswer(refusal: completion.refusal)
         }
         let body = MarkdownBuilder.mention(context.author) + " \(model: text, repository: nil)"
-        let footer: Markdown =
+        var footer: Markdown =
             "\n\n<sub>🤖 ChatGPT Probot · \(code: profile.name)</sub>\n\(Markers.trusted(Markers.reply))"
+        if answer?.concede == true { footer += "\n" + Markers.trusted(Markers.conceded) }
         let url = try await threads.reply(
             ref, rootCommentID: root, body: ReviewBodyRenderer.fit(head: body, sections: [], tail: footer))
         var resolved = false
@@ -78,6 +83,11 @@ package struct ThreadResponder: Sendable {
                 resolved = true
             } catch {
                 diagnostics.append(.warning("conceded, but could not resolve the thread: \(error)"))
+            }
+            if let learnings {
+                diagnostics += await learnings.record(
+                    answer?.learning, thread: thread, replyID: context.commentID, ref: ref
+                ).1
             }
         }
         console.info("answered @\(context.author) in the thread on \(thread.path)" + (resolved ? "; resolved it" : ""))

@@ -82,12 +82,15 @@ package struct GitHubClient: Sendable {
     /// GETs every page of a JSON array, following `Link: rel="next"` (never building page URLs by hand) only to
     /// the origin of ``baseURL``: the token goes with every request, so a link elsewhere is never requested.
     /// - Throws: ``GitHubAPIError`` on an error status; ``ForeignPageLink`` when a next page is on another origin.
-    package func getAllPages<T: Decodable>(_ path: String, as type: T.Type, operation: String) async throws -> [T] {
+    /// - Parameter maxPages: most pages read (``pageLimit`` unless a caller bounds a listing more tightly).
+    package func getAllPages<T: Decodable>(
+        _ path: String, as type: T.Type, operation: String, maxPages: Int = pageLimit
+    ) async throws -> [T] {
         let home = Origin(baseURL)
         var items: [T] = []
         var next: URL? = url(path)
         var pages = 0
-        while let current = next, pages < Self.pageLimit {
+        while let current = next, pages < maxPages {
             let response = try await send("GET", current)
             guard (200..<300).contains(response.status) else {
                 throw GitHubAPIError(operation: operation, response: response)

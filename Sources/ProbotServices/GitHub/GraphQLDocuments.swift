@@ -67,6 +67,8 @@ package enum GraphQLDocuments {
     }
 
     /// Review threads of `ref`, 100 a page with up to 50 comments each; `after` is the previous page's `endCursor`.
+    /// Each comment comes with its author's association and its reaction groups (the ledger's 👍 and 👎): the
+    /// total, whether the token's identity reacted, and the first 10 reactors' types, so bots can be left out.
     package static func reviewThreads(_ ref: PullRequestRef, after: String?) -> GraphQLRequest {
         var variables: [String: JSONValue] = [
             "owner": .string(ref.owner), "name": .string(ref.repo), "number": .number(Double(ref.number)),
@@ -83,7 +85,12 @@ package enum GraphQLDocuments {
                 pageInfo { hasNextPage endCursor }
                 nodes {
                   id isResolved isOutdated path line originalLine
-                  comments(first: 50) { nodes { databaseId body viewerDidAuthor author { login __typename } } }
+                  comments(first: 50) {
+                    nodes {
+                      databaseId body viewerDidAuthor url authorAssociation author { login __typename }
+                      reactionGroups { content viewerHasReacted reactors(first: 10) { totalCount nodes { __typename } } }
+                    }
+                  }
                 }
               }
             }

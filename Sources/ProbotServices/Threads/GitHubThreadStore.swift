@@ -29,7 +29,10 @@ package struct GitHubThreadStore: ReviewThreadStore {
             var databaseId: Int?
             var body: String?
             var viewerDidAuthor: Bool?
+            var url: String?
+            var authorAssociation: String?
             var author: Author?
+            var reactionGroups: [ReactionGroup]?
         }
         struct Comments: Decodable { var nodes: [Comment] }
         struct Thread: Decodable {
@@ -73,7 +76,9 @@ package struct GitHubThreadStore: ReviewThreadStore {
                     comments: thread.comments.nodes.map {
                         ThreadComment(
                             id: $0.databaseId ?? 0, body: $0.body ?? "", author: $0.author?.login ?? "ghost",
-                            authorIsBot: $0.author?.typename == "Bot", byViewer: $0.viewerDidAuthor ?? false)
+                            authorIsBot: $0.author?.typename == "Bot", byViewer: $0.viewerDidAuthor ?? false,
+                            association: $0.authorAssociation, reactions: ReactionGroup.people($0.reactionGroups),
+                            url: $0.url)
                     })
             }
             guard threads.pageInfo.hasNextPage, let cursor = threads.pageInfo.endCursor else { break }

@@ -33,7 +33,8 @@ package struct ModeWiring: Sendable {
         case .threadReply(let ref, let comment):
             return await ThreadReplyMode(
                 context: context, conversation: adapters.github, threads: adapters.threads,
-                rules: adapters.rules(ref), contents: adapters.contents(ref)
+                rules: adapters.rules(ref), contents: adapters.contents(ref),
+                learnings: adapters.learnings.map { LearningRecorder(store: $0, teachers: inputs.allowedAssociations) }
             ).run(ref, comment)
         case .skip(let reason):
             return .skipped(reason)

@@ -15,6 +15,8 @@ package struct RunAdapters: Sendable {
     package var graphQLURL: URL
     /// The `config-file` input.
     package var configFile: String
+    /// The learnings issue (`learn: true`); `nil` learns nothing.
+    package var learnings: GitHubLearningStore?
 
     /// File contents for `ref`: the checkout when it holds the file, GitHub otherwise.
     package func contents(_ ref: PullRequestRef) -> any FileContentSource {
@@ -41,7 +43,8 @@ package struct RunAdapters: Sendable {
         ReviewPipeline(
             source: github, publisher: github,
             memory: ReviewMemory(
-                history: github, summaries: github, comparer: github, descriptions: github, threads: threads),
+                history: github, summaries: github, comparer: github, descriptions: github, threads: threads,
+                learnings: learnings),
             engine: engine, config: rules(ref).loader, contents: contents(ref))
     }
 }
