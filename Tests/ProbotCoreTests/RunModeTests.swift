@@ -286,17 +286,24 @@ struct RunModeTests {
         #expect(threads.replies.isEmpty && threads.resolved.isEmpty)
     }
 
-    @Test func aFailedReactionInAThreadIsADiagnosticOfTheOutcome() async throws {
+    @Test func aFailedReactionInAThreadIsKeptEvenWhenTheAnswerFails() async throws {
         let threads = InMemoryThreadStore([Self.ourThread()])
-        let model = ScriptedChatModel { _ in
+        let answering = ScriptedChatModel { _ in
             ChatCompletion(content: #"{"reply":"It is not.","concede":false}"#, usage: .zero)
         }
+        let (context, log) = Self.context(answering)
         let outcome = await Self.threadMode(
-            Self.context(model).0, threads: threads, conversation: InMemoryConversation(reactionsFail: true)
+            context, threads: threads, conversation: InMemoryConversation(reactionsFail: true)
         ).run(Self.ref, Self.comment(inThread: true))
         #expect(outcome.failure == nil)
-        #expect(outcome.annotations.count { $0.message.contains("👀") } == 1)
+        #expect(log.diagnostics.count { $0.message.contains("👀") } == 1)
         #expect(threads.resolved.isEmpty)
+        let (failingContext, failingLog) = Self.context(ScriptedChatModel { _ in throw InMemoryFailure(what: "model") })
+        let failed = await Self.threadMode(
+            failingContext, threads: threads, conversation: InMemoryConversation(reactionsFail: true)
+        ).run(Self.ref, Self.comment(inThread: true))
+        #expect(failed.failure != nil)
+        #expect(failingLog.diagnostics.count { $0.message.contains("👀") } == 1, "the warning outlives the failure")
     }
 
     // MARK: Audit
@@ -373,7 +380,9 @@ struct RunModeTests {
             config: StaticConfigLoader(failing: InMemoryFailure(what: "read"))
         ).run("o/r")
         #expect(unreadable.failure == nil)
-        #expect(log.diagnostics.count { $0.severity == .warning } == 1)
+        #expect(unreadable.annotations.count { $0.severity == .warning } == 1, "annotated once")
+        #expect(log.diagnostics.isEmpty)
+        #expect(unreadable.summary.rawValue.contains("could not read the repository"), "the job summary says so")
         let invalid = await Self.auditMode(
             Self.context(ScriptedChatModel.neverAsked).0, sarif: InMemorySarif(), issues: InMemoryIssues(),
             config: StaticConfigLoader(failing: Self.invalid)

@@ -8,7 +8,7 @@ extension ProbotInputs {
         return inputs
     }
 
-    /// Reads every input, falling back to the default where one is invalid; the problems, in input order.
+    /// Reads every input, falling back to the default where one is invalid; the problems, in reading order.
     package static func read(_ environment: ActionEnvironment) -> (inputs: ProbotInputs, problems: [InputProblem]) {
         var reader = InputReader(environment: environment)
         var inputs = ProbotInputs()

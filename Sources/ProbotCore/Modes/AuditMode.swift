@@ -38,14 +38,22 @@ package struct AuditMode: Sendable {
     /// Audits `repository` (`owner/name`).
     package func run(_ repository: String) async -> RunOutcome {
         var settings = self.settings
-        let report: AuditReport
+        var report: AuditReport
         do {
-            settings.review = try await rules.settings(
-                at: commit, applyingTo: context.settings, diagnostics: context.diagnostics)
+            var notes: [Diagnostic] = []
+            switch await rules.read(at: commit) {
+            case .loaded(let loaded): settings.review = ConfigMerge.apply(loaded, to: context.settings).0
+            case .unreadable(let warning):
+                settings.review = context.settings
+                notes.append(warning)
+            case .invalid(let error): throw RunError.invalidConfig(error)
+            }
             report = try await AuditPipeline(
                 profile: context.profile, settings: settings, counter: context.counter, model: context.model,
                 console: context.console, now: context.now
             ).run(workspace: workspace, repository: repository, commit: commit)
+            // In the report, so the job summary and the tracking issue say the file was not applied.
+            report.diagnostics = notes + report.diagnostics
         } catch {
             return .failed(RunError(error), subject: "audit of \(repository)")
         }

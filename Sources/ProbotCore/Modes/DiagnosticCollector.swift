@@ -1,7 +1,8 @@
 import Synchronization
 
-/// The one channel for diagnostics a run raises outside its report: every mode and stage hands problems to
-/// ``emit(_:)`` instead of printing them, and the reporter annotates each once.
+/// The channel for diagnostics a run raises outside its report (the token counter, reactions, the configuration
+/// read by commands and replies): modes hand them to ``emit(_:)`` instead of printing them, and the wiring
+/// annotates each once. Stages of a review or an audit return theirs in the report, which the summaries show.
 ///
 /// Modelled on swift-openapi-generator's `DiagnosticCollector`: one requirement.
 package protocol DiagnosticCollector: Sendable {

@@ -33,7 +33,8 @@ package struct ThreadReplyMode: Sendable {
                 at: comment.baseSHA, applyingTo: context.settings, diagnostics: context.diagnostics)
             outcome = try await ThreadResponder(
                 threads: threads, conversation: conversation, model: context.model, profile: context.profile,
-                settings: settings, console: context.console, contents: contents, learnings: learnings
+                settings: settings, console: context.console, contents: contents, learnings: learnings,
+                diagnostics: context.diagnostics
             ).respond(ref, comment)
         } catch {
             return .failed(RunError(error), subject: "\(ref)")

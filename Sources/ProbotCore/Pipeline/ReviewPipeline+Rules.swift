@@ -18,22 +18,20 @@ extension ReviewPipeline {
         case invalid(ConfigError)
     }
 
-    /// Reads the configuration at the base commit. A missing file means the inputs alone; an unreadable one is a
-    /// warning (the review goes on with the inputs); an invalid one stops the review before any model call.
+    /// Reads the configuration at the base commit through ``RepositoryRules`` (one rule for every mode: a missing
+    /// file means the inputs alone; an unreadable one is a warning and the inputs alone; an invalid one stops the
+    /// review before any model call), then applies the skip rules.
     func loadRules(_ fetched: Fetched) async -> Rules {
         var rules = Rules(settings: engine.settings)
         guard let config else { return rules }
         let loaded: LoadedConfig
-        do {
-            loaded = try await config.load(at: fetched.pullRequest.base.sha)
-        } catch let error as ConfigError {
-            rules.stop = .invalid(error)
+        switch await RepositoryRules(loader: config).read(at: fetched.pullRequest.base.sha) {
+        case .loaded(let file): loaded = file
+        case .unreadable(let warning):
+            rules.diagnostics.append(warning)
             return rules
-        } catch {
-            rules.diagnostics.append(
-                .warning(
-                    "could not read the repository's configuration (\(error)); reviewing with the workflow's inputs only"
-                ))
+        case .invalid(let error):
+            rules.stop = .invalid(error)
             return rules
         }
         guard loaded.found else { return rules }

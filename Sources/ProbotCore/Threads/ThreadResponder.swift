@@ -12,14 +12,17 @@ package struct ThreadResponder: Sendable {
     package var contents: (any FileContentSource)?
     /// Records what a concession teaches (`learn: true`); `nil` learns nothing.
     package var learnings: LearningRecorder?
+    /// Where a failed reaction is reported, so it survives an answer that then fails.
+    package var diagnostics: any DiagnosticCollector
 
     /// Memberwise initialiser.
     package init(
         threads: any ReviewThreadStore, conversation: any Conversation, model: any ChatModel, profile: ModelProfile,
         settings: ReviewSettings, console: any RunConsole, contents: (any FileContentSource)? = nil,
-        learnings: LearningRecorder? = nil
+        learnings: LearningRecorder? = nil, diagnostics: any DiagnosticCollector = DiagnosticLog()
     ) {
         self.learnings = learnings
+        self.diagnostics = diagnostics
         self.threads = threads
         self.conversation = conversation
         self.model = model
@@ -55,9 +58,10 @@ package struct ThreadResponder: Sendable {
         {
             return .skipped("the reply was answered already")
         }
-        // A failed reaction is a diagnostic of the outcome, as on the command path; never a console line.
+        // A failed reaction goes to the run's diagnostics at once, as on the command path: it is kept even when
+        // the answer then fails.
+        if let warning = await Acknowledgement.react(ref, context, on: conversation) { self.diagnostics.emit(warning) }
         var diagnostics: [Diagnostic] = []
-        if let warning = await Acknowledgement.react(ref, context, on: conversation) { diagnostics.append(warning) }
         let scope = await CommentedHunk.scope(of: context, contents: contents, contextLines: settings.contextLines)
         let guidance = settings.promptBuilder().guidance(for: [thread.path])
         var request = profile.conversationRequest(
