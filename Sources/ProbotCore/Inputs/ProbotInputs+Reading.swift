@@ -71,6 +71,7 @@ extension ProbotInputs {
         inputs.configFile = reader.string("config-file", default: InputDefaults.configFile)
         inputs.describe = reader.bool("describe", default: InputDefaults.describe)
         inputs.reviewGenerated = reader.bool("review-generated", default: InputDefaults.reviewGenerated)
+        inputs.agentInstructions = reader.bool("agent-instructions", default: InputDefaults.agentInstructions)
         inputs.optimize = reader.choice("optimize", default: InputDefaults.optimize)
         inputs.resolveFixed = reader.bool("resolve-fixed", default: InputDefaults.resolveFixed)
         inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)

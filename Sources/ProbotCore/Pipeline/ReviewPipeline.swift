@@ -74,6 +74,7 @@ package struct ReviewPipeline: Sendable {
         let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
         engine.settings.gitAttributes = attributes
         fetched.diagnostics += attributeNotes
+        fetched.diagnostics += await loadAgentInstructions(fetched, into: &engine.settings)
         let selection =
             engine.settings.incremental && memory != nil
             ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)

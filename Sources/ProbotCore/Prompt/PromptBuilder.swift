@@ -17,6 +17,8 @@ package struct PromptBuilder: Sendable {
     package var instructions: String
     /// The repository's path instructions; a request carries those matching its files.
     package var pathInstructions: [PathInstruction] = []
+    /// The repository's agent instruction files at the base; every request carries those for its files.
+    package var agentInstructions = AgentInstructions.none
     /// Pull-request title, shown as context; empty for a local diff.
     package var title: String
     /// Pull-request description, shown as context (truncated).
@@ -97,7 +99,9 @@ package struct PromptBuilder: Sendable {
     /// System message (with the path instructions for `paths`), few-shot turns, and the user message for a
     /// batch of rendered sections.
     package func messages(sections: [String], paths: [String] = []) -> [ChatMessage] {
-        [.system(systemPrompt + guidance(for: paths))] + examples + [.user(userMessage(sections: sections))]
+        [.system(systemPrompt + repositoryInstructions(for: paths) + guidance(for: paths))] + examples + [
+            .user(userMessage(sections: sections))
+        ]
     }
 
     /// The path instructions matching any of `paths`, each once, in the file's order, labelled with their glob.
