@@ -13,7 +13,7 @@ It checks that no path the checkout marks as generated (by `.gitattributes` or a
 "attributes" and "headers only" runs, that every such file is named with its reason, and that every other file
 planned in "everything" is still planned. Prints a Markdown table. Nothing from the repository is committed.
 
-Usage: Benchmarks/generated_code_savings.py [REPO] [BASE] [HEAD]
+Usage: swift build -c release --product chatgpt-probot && Benchmarks/generated_code_savings.py [REPO] [BASE] [HEAD]
 (defaults: /opt/swift-packages/swiftlang/swift-syntax.git 600.0.1 602.0.0)
 """
 import os
@@ -27,8 +27,12 @@ repo = sys.argv[1] if len(sys.argv) > 1 else "/opt/swift-packages/swiftlang/swif
 base = sys.argv[2] if len(sys.argv) > 2 else "600.0.1"
 head = sys.argv[3] if len(sys.argv) > 3 else "602.0.0"
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# A release build plans a large diff in seconds; a debug build takes many minutes.
+configuration = os.environ.get("CONFIGURATION", "release")
 binary = os.path.join(
-    subprocess.check_output(["swift", "build", "--show-bin-path"], cwd=root, text=True).strip(), "chatgpt-probot")
+    subprocess.check_output(["swift", "build", "-c", configuration, "--show-bin-path"], cwd=root, text=True).strip(),
+    "chatgpt-probot",
+)
 
 work = tempfile.mkdtemp(prefix="generated-savings-")
 diff = os.path.join(work, "change.diff")
