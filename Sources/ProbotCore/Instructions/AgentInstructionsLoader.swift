@@ -63,28 +63,27 @@ package struct AgentInstructionsLoader: Sendable {
 
     /// Reads `paths` concurrently, at most ``concurrency`` at a time; results in the order of `paths`.
     private func read(_ paths: [String], at commit: String) async -> [Result<String?, ReadFailure>] {
-        var results = [Result<String?, ReadFailure>](repeating: .success(nil), count: paths.count)
         let repository = self.repository
-        await withTaskGroup(of: (Int, Result<String?, ReadFailure>).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, .success(try await repository.repositoryFileText(paths[index], at: commit)))
-                    } catch {
-                        return (index, .failure(ReadFailure(description: String(describing: error))))
-                    }
-                }
-            }
-            while next < min(max(1, concurrency), paths.count) { start() }
-            for await (index, result) in group {
-                results[index] = result
-                if next < paths.count { start() }
+        let readOne: @Sendable (Int) async -> (Int, Result<String?, ReadFailure>) = { index in
+            do {
+                return (index, .success(try await repository.repositoryFileText(paths[index], at: commit)))
+            } catch {
+                return (index, .failure(ReadFailure(description: String(describing: error))))
             }
         }
-        return results
+        return await withTaskGroup(of: (Int, Result<String?, ReadFailure>).self) { group in
+            var results = [Result<String?, ReadFailure>](repeating: .success(nil), count: paths.count)
+            var pending = paths.indices.makeIterator()
+            for _ in 0..<max(1, concurrency) {
+                guard let index = pending.next() else { break }
+                group.addTask { await readOne(index) }
+            }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if let index = pending.next() { group.addTask { await readOne(index) } }
+            }
+            return results
+        }
     }
 
     /// Why a file could not be read, in words.
