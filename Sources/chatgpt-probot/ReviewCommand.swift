@@ -52,6 +52,18 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "Extra review instructions.")
     var instructions = ""
 
+    @Option(
+        help: ArgumentHelp(
+            "A checkout at the diff's new side: its .gitattributes, AGENTS.md/CLAUDE.md and the files' text (generated headers, surrounding code) are used.",
+            valueName: "dir"))
+    var repository: String?
+
+    @Flag(help: "Review generated and vendored files too (.gitattributes and generated headers are ignored).")
+    var reviewGenerated = false
+
+    @Flag(help: "Do not pass the repository's AGENTS.md, .github/copilot-instructions.md and CLAUDE.md to the model.")
+    var noAgentInstructions = false
+
     func run() async throws {
         let environment = ActionEnvironment(ProcessInfo.processInfo.environment)
         let key = environment["OPENAI_API_KEY"]
@@ -74,6 +86,8 @@ struct ReviewCommand: AsyncParsableCommand {
             exclude: Self.list(exclude), maxComments: .max, minSeverity: minSeverity, language: language,
             instructions: instructions, dryRun: dryRun)
         inputs.azureEndpoint = environment["AZURE_OPENAI_ENDPOINT"].flatMap(URL.init(string:))
+        inputs.reviewGenerated = reviewGenerated
+        inputs.agentInstructions = !noAgentInstructions
         inputs.azureDeployment = environment["AZURE_OPENAI_DEPLOYMENT"]
         if chosen == .openAICompatible && inputs.openAIBaseURL == nil && !dryRun {
             throw ValidationError("--provider openai-compatible needs OPENAI_BASE_URL, e.g. http://localhost:11434/v1")
@@ -88,7 +102,8 @@ struct ReviewCommand: AsyncParsableCommand {
         logger.logLevel = environment["CHATGPT_PROBOT_DEBUG"] == "1" ? .debug : .warning
         let factory = ServiceFactory(
             transport: URLSessionTransport(), console: console, logger: logger, clock: ContinuousClock())
-        let runner = LocalReviewRunner(inputs: inputs, factory: factory)
+        var runner = LocalReviewRunner(inputs: inputs, factory: factory)
+        runner.repository = repository.map { URL(fileURLWithPath: $0, isDirectory: true) }
         do {
             let (_, markdown) = try await runner.run(diff: text)
             Self.write(redactor.redact(markdown), to: .standardOutput)

@@ -27,6 +27,8 @@ struct ConfigFileParserTests {
         #expect(config.exclude == ["**/*.generated.swift"])
         #expect(config.minSeverity == .major)
         #expect(config.language == "German")
+        #expect(config.reviewGenerated == false)
+        #expect(config.agentInstructions == false)
         #expect(
             config.skip
                 == SkipRules(
@@ -67,6 +69,19 @@ struct ConfigFileParserTests {
         #expect(lines.contains { $0.hasPrefix("12:3 unknown key `label` in `skip`") })
         #expect(lines.contains("13:12 `skip.authors` must be a list of strings"))
         #expect(lines.contains { $0.hasPrefix("14:1 unknown key `colour`; known keys:") })
+    }
+
+    @Test func booleansTakeTrueOrFalseOnly() throws {
+        let parsed = try ConfigFileParser.parse("review_generated: TRUE\nagent_instructions: false\n", path: Self.path)
+        #expect(parsed.reviewGenerated == true)
+        #expect(parsed.agentInstructions == false)
+        let lines = Self.problems("review_generated: \"true\"\nagent_instructions: 1\n").map {
+            "\($0.line):\($0.column) \($0.message)"
+        }
+        #expect(
+            lines == [
+                "1:19 `review_generated` must be true or false", "2:21 `agent_instructions` must be true or false",
+            ])
     }
 
     @Test func aSyntaxErrorNamesItsPlace() {

@@ -68,8 +68,10 @@ package struct PromptBatcher: Sendable {
 
     /// The whole file when it fits, else consecutive runs of hunks that fit; hunks that never fit are skipped.
     private func split(_ file: FileDiff, order: Int, available total: Int) -> ([BatchItem], [SkippedFile]) {
-        // The file's path instructions travel with it: its pieces leave room for them.
-        let guidance = !builder.hasGuidance ? 0 : counter.count(builder.guidance(for: [file.path]))
+        // The file's path instructions, learnings and nearest AGENTS.md travel with it: its pieces leave room for them.
+        let guidance =
+            (!builder.hasGuidance ? 0 : counter.count(builder.guidance(for: [file.path])))
+            + builder.nestedInstructionTokens(for: file.path, counter: counter)
         let available = total - guidance
         // Context is trimmed before any diff line: the whole file with its context, else without it.
         var whole = builder.section(file: file, hunks: file.hunks)

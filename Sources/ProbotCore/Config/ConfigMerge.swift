@@ -48,7 +48,8 @@ package struct LoadedConfig: Sendable {
 package enum ConfigMerge {
     /// The inputs the file may set, by input name.
     package static let configurable = [
-        "instructions", "include", "exclude", "min-severity", "language", "examples-file",
+        "instructions", "include", "exclude", "min-severity", "language", "examples-file", "review-generated",
+        "agent-instructions",
     ]
 
     /// `settings` with the file's values applied, and the origin of every setting that is not at its default.
@@ -82,6 +83,14 @@ package enum ConfigMerge {
             $0.rawValue
         }
         pick("language", \.language, file: config.language, fallback: InputDefaults.language) { $0 }
+        pick(
+            "review-generated", \.reviewGenerated, file: config.reviewGenerated,
+            fallback: InputDefaults.reviewGenerated
+        ) { String($0) }
+        pick(
+            "agent-instructions", \.readsAgentInstructions, file: config.agentInstructions,
+            fallback: InputDefaults.agentInstructions
+        ) { String($0) }
         if let file = config.examplesFile {
             if settings.explicitInputs.contains("examples-file") {
                 origins.append(SettingOrigin(name: "examples-file", value: "(the input's file)", source: .input))

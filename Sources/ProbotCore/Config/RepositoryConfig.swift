@@ -13,6 +13,10 @@ package struct RepositoryConfig: Sendable, Equatable {
     package var examplesFile: String?
     /// When a pull request is not reviewed at all.
     package var skip = SkipRules()
+    /// Review generated and vendored files too.
+    package var reviewGenerated: Bool?
+    /// Pass the repository's agent instruction files to the model.
+    package var agentInstructions: Bool?
 
     /// An empty configuration (no file, or an empty one).
     package init() {}

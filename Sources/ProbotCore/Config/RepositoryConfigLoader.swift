@@ -6,9 +6,15 @@ package protocol RepositoryConfigLoader: Sendable {
     func load(at commit: String) async throws -> LoadedConfig
     /// The repository's root `.gitattributes` at `commit`, or `nil` when there is none.
     func gitAttributesText(at commit: String) async throws -> String?
+    /// The text of the repository file `path` at `commit`, or `nil` when there is none (agent instructions).
+    /// - Throws: ``WorkspacePathError`` for a path leading out of the repository; other errors when unreadable.
+    func repositoryFileText(_ path: String, at commit: String) async throws -> String?
 }
 
 extension RepositoryConfigLoader {
     /// No `.gitattributes` (the default, for loaders that cannot read it).
     package func gitAttributesText(at commit: String) async throws -> String? { nil }
+
+    /// No file (the default, for loaders that cannot read files).
+    package func repositoryFileText(_ path: String, at commit: String) async throws -> String? { nil }
 }

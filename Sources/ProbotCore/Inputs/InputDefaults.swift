@@ -32,6 +32,8 @@ package enum InputDefaults {
     /// Write the walkthrough into the pull request's description.
     package static let describe = false
     package static let reviewGenerated = false
+    /// Pass the repository's `AGENTS.md`, `.github/copilot-instructions.md` and `CLAUDE.md` to the model.
+    package static let agentInstructions = true
     /// Plan for the shortest review (`time`) or the fewest requests (`cost`).
     package static let optimize = Optimize.time
     /// The repository's configuration file.

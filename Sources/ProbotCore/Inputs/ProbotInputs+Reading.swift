@@ -84,6 +84,7 @@ extension ProbotInputs {
         instructions = reader.string("instructions", default: InputDefaults.instructions)
         contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
         reviewGenerated = reader.bool("review-generated", default: InputDefaults.reviewGenerated)
+        agentInstructions = reader.bool("agent-instructions", default: InputDefaults.agentInstructions)
     }
 
     /// Failing the step, waiting, and what the action does besides the review.

@@ -24,6 +24,7 @@ extension ProbotInputs {
         settings.contextLines = contextLines
         settings.describe = describe
         settings.reviewGenerated = reviewGenerated
+        settings.readsAgentInstructions = agentInstructions
         settings.optimize = optimize
         settings.resolveFixed = resolveFixed
         settings.learn = learn

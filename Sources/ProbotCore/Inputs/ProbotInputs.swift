@@ -92,6 +92,8 @@ package struct ProbotInputs: Sendable, Equatable {
     package var describe: Bool = InputDefaults.describe
     /// Review generated and vendored files too (`.gitattributes` and generated headers are not consulted).
     package var reviewGenerated: Bool = InputDefaults.reviewGenerated
+    /// Read the repository's agent instruction files at the base and pass them to the model.
+    package var agentInstructions: Bool = InputDefaults.agentInstructions
     /// Plan for time or for cost.
     package var optimize: Optimize = InputDefaults.optimize
     /// Lines of surrounding code shown above a hunk (`0`: none).

@@ -54,6 +54,7 @@ extension ReviewPipeline {
         let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
         engine.settings.gitAttributes = attributes
         fetched.diagnostics += attributeNotes
+        fetched.diagnostics += await loadAgentInstructions(fetched, into: &engine.settings)
         let learned = await readLearnings(ref, settings: engine.settings)
         engine.settings.learnings = learned.book?.learnings ?? []
         fetched.diagnostics += learned.diagnostics

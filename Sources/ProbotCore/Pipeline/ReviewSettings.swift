@@ -43,6 +43,10 @@ package struct ReviewSettings: Sendable {
     package var reviewGenerated = false
     /// The base's `.gitattributes`, read by the pipeline.
     package var gitAttributes: GitAttributes?
+    /// Read the repository's agent instruction files (`AGENTS.md`, `CLAUDE.md`, …) at the base.
+    package var readsAgentInstructions = InputDefaults.agentInstructions
+    /// The agent instruction files read by the pipeline, passed to every request.
+    package var agentInstructions = AgentInstructions.none
 
     /// Defaults for everything.
     package init() {}
@@ -64,6 +68,7 @@ package struct ReviewSettings: Sendable {
         builder.examples = examples
         builder.pathInstructions = pathInstructions
         builder.learnings = learnings
+        builder.agentInstructions = agentInstructions
         return builder
     }
 }

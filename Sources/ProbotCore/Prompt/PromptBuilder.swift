@@ -19,6 +19,8 @@ package struct PromptBuilder: Sendable {
     package var pathInstructions: [PathInstruction] = []
     /// The team's learnings; a request carries those whose scope matches its files (``learningGuidance(for:)``).
     package var learnings: [Learning] = []
+    /// The repository's agent instruction files at the base; every request carries those for its files.
+    package var agentInstructions = AgentInstructions.none
     /// Pull-request title, shown as context; empty for a local diff.
     package var title: String
     /// Pull-request description, shown as context (truncated).
@@ -104,7 +106,9 @@ package struct PromptBuilder: Sendable {
     /// System message (with the path instructions for `paths`), few-shot turns, and the user message for a
     /// batch of rendered sections.
     package func messages(sections: [String], paths: [String] = []) -> [ChatMessage] {
-        [.system(systemPrompt + guidance(for: paths))] + examples + [.user(userMessage(sections: sections))]
+        [.system(systemPrompt + repositoryInstructions(for: paths) + guidance(for: paths))] + examples + [
+            .user(userMessage(sections: sections))
+        ]
     }
 
     /// The path instructions matching any of `paths`, each once, in the file's order, labelled with their glob.

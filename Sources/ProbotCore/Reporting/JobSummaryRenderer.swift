@@ -17,6 +17,7 @@ package enum JobSummaryRenderer {
         out += diagnosticsSection(report.diagnostics)
         out += overview(report)
         out += settingsSection(report.settingOrigins)
+        out += agentInstructionsSection(report)
         if !report.dryRun { out += findingsSection(report) + UnverifiedRenderer.section(report.placement.unverified) }
         if let ledger = report.ledger { out += LedgerRenderer.section(ledger) }
         out += LedgerRenderer.learningsApplied(report.learningsApplied)

@@ -9,6 +9,7 @@ extension RunReport {
             pullRequest: ref, model: engine.profile.name, modelInfo: engine.profile.info,
             dryRun: engine.settings.dryRun, plan: planned.plan)
         files = planned.files
+        agentInstructions = engine.settings.agentInstructions
         let generated = Set(planned.plan.skipped.filter(\.reason.isGenerated).map(\.path))
         generatedPatchLines = (selection?.files ?? fetched?.changed ?? [])
             .filter { generated.contains($0.filename) }

@@ -51,6 +51,8 @@ package struct RunReport: Sendable, Equatable {
     package var ledger: ReviewLedger?
     /// Tokens of `verify-fixes` requests.
     package var verifyUsage: TokenUsage = .zero
+    /// The repository's agent instruction files the requests carried (``AgentInstructions/files(for:)``).
+    package var agentInstructions = AgentInstructions.none
     /// Files whose hunks went without surrounding code, and why.
     package var contextGaps: [ContextGap] = []
     /// The skip rule of the repository's configuration that matched; nothing was reviewed.

@@ -23,6 +23,7 @@ package enum TerminalReportRenderer {
         }
         out += "; expected time ≈ \(Format.duration(.seconds(report.expectedSeconds))) on the model's critical path"
         out += ".\n"
+        out += repositoryLines(report)
         if !plan.skipped.isEmpty {
             out += "\nNot reviewed:\n"
             for file in plan.skipped { out += "- `\(file.path)`: \(file.reason)\n" }

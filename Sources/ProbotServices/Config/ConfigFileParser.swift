@@ -7,6 +7,7 @@ package enum ConfigFileParser {
     /// The top-level keys, as the published JSON Schema lists them.
     package static let topLevelKeys: Set<String> = [
         "instructions", "path_instructions", "include", "exclude", "min_severity", "language", "examples_file", "skip",
+        "review_generated", "agent_instructions",
     ]
     /// The keys of a `path_instructions` entry.
     package static let pathInstructionKeys: Set<String> = ["path", "instructions"]
@@ -88,6 +89,8 @@ package enum ConfigFileParser {
                 case "language": config.language = string(value, key)
                 case "examples_file": config.examplesFile = repositoryPath(value, key)
                 case "skip": config.skip = skip(value)
+                case "review_generated": config.reviewGenerated = bool(value, key)
+                case "agent_instructions": config.agentInstructions = bool(value, key)
                 default: unknown(keyNode, key, allowed: ConfigFileParser.topLevelKeys)
                 }
             }
@@ -110,6 +113,19 @@ package enum ConfigFileParser {
                 return nil
             }
             return scalar.string
+        }
+
+        /// A YAML boolean (`true`/`false`, any case, unquoted).
+        mutating func bool(_ node: Node, _ key: String) -> Bool? {
+            if case .scalar(let scalar) = node, scalar.style == .plain {
+                switch scalar.string.lowercased() {
+                case "true": return true
+                case "false": return false
+                default: break
+                }
+            }
+            report(node, "`\(key)` must be true or false")
+            return nil
         }
 
         /// A string naming a file in the repository: relative, without `..`.

@@ -28,6 +28,12 @@ package struct GitHubConfigLoader: RepositoryConfigLoader {
     package func gitAttributesText(at commit: String) async throws -> String? {
         try await client.fileText(owner: owner, repo: repo, path: GitAttributes.path, ref: commit)
     }
+
+    /// `path` at `commit` (the base), through the contents API; the path must stay inside the repository.
+    package func repositoryFileText(_ path: String, at commit: String) async throws -> String? {
+        try WorkspacePath.validate(path)
+        return try await client.fileText(owner: owner, repo: repo, path: path, ref: commit)
+    }
 }
 
 /// Reads the configuration file from the checked-out workspace (the audit, which runs on the default branch),
@@ -52,6 +58,11 @@ package struct WorkspaceConfigLoader: RepositoryConfigLoader {
     /// The workspace's root `.gitattributes`.
     package func gitAttributesText(at commit: String) async throws -> String? {
         try ConfinedWorkspace(root: workspace).contents(GitAttributes.path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `path` in the workspace, never outside it.
+    package func repositoryFileText(_ path: String, at commit: String) async throws -> String? {
+        try ConfinedWorkspace(root: workspace).contents(path).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

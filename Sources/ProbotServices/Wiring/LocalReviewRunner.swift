@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 package import ProbotCore
 
 /// Why a local review cannot start.
@@ -22,6 +22,8 @@ package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duratio
     package var inputs: ProbotInputs
     package var factory: ServiceFactory<C>
     package var counter: any TokenCounter
+    /// A checkout at the diff's new side to read `.gitattributes`, agent instructions and file text from.
+    package var repository: URL?
 
     /// Memberwise initialiser; the counter defaults to the model's exact encoding.
     package init(inputs: ProbotInputs, factory: ServiceFactory<C>, counter: (any TokenCounter)? = nil) {
@@ -45,15 +47,17 @@ package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duratio
         guard !changed.isEmpty else { throw LocalReviewError.emptyDiff }
         let needsKey = inputs.provider == .openai || inputs.provider == .azure
         if !inputs.dryRun && needsKey && inputs.openAIAPIKey == nil { throw LocalReviewError.missingKey }
+        let local = await LocalRepository.prepare(root: repository, changed, settings: inputs.reviewSettings)
         let engine = ReviewEngine(
-            profile: inputs.modelProfile, settings: inputs.reviewSettings, counter: counter,
+            profile: inputs.modelProfile, settings: local.settings, counter: counter,
             model: factory.model(inputs), console: factory.console)
         let start = engine.now()
-        let planned = engine.plan(changed, title: "", description: "")
+        let planned = engine.plan(changed, title: "", description: "", sources: local.sources)
         var report = RunReport(
             ref: nil, fetched: nil, selection: FileSelector.Selection(files: changed), planned: planned, engine: engine)
         report.outcomes = await engine.ask(planned.plan, title: "", description: "")
         (report.placement, report.diagnostics) = engine.place(report.outcomes, files: planned.files)
+        report.diagnostics = local.diagnostics + report.diagnostics
         report.record(await engine.summarise(report.outcomes, title: ""))
         report = report.finished(at: engine.now() - start)
         let failed = report.failedOutcomes
