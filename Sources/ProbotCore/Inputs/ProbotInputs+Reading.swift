@@ -31,6 +31,8 @@ extension ProbotInputs {
         }
         let window = reader.integer("context-window", default: 0, in: 0...100_000_000)
         inputs.contextWindow = window > 0 ? window : nil
+        inputs.modelLatencySeconds = reader.decimal("model-latency-seconds", atMost: 3_600)
+        inputs.modelTokensPerSecond = reader.decimal("model-tokens-per-second", atMost: 1_000_000)
         inputs.priceInputPerMillion = reader.price("price-input-per-million", atMost: InputDefaults.maxPricePerMillion)
         inputs.priceOutputPerMillion = reader.price(
             "price-output-per-million", atMost: InputDefaults.maxPricePerMillion)

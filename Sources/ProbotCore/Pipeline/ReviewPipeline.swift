@@ -95,7 +95,9 @@ package struct ReviewPipeline: Sendable {
         }
         guard !report.dryRun else { return report.finished(at: engine.now() - start) }
 
-        report.outcomes = await engine.ask(planned.plan, title: title, description: description)
+        let round = await engine.round(planned.plan, files: planned.files, title: title, description: description)
+        report.outcomes = round.outcomes
+        report.record(round.summary)
         let failed = report.failedOutcomes
         if let first = failed.first?.failure, failed.count == report.outcomes.count {
             report.failure = .everyRequestFailed(first: first)
@@ -108,7 +110,6 @@ package struct ReviewPipeline: Sendable {
         }
         let (placed, notes) = engine.place(report.outcomes, files: planned.files)
         report.diagnostics += notes
-        report.record(await engine.summarise(report.outcomes, title: title))
         report.placement = Deduplicator.applied(to: placed, files: planned.files, prior: fetched.prior)
 
         console.beginGroup("Post review")
