@@ -128,4 +128,15 @@ struct AnswerOrderTests {
         }
         #expect(packing.bins(smallItems, capacity: 1_000, fixedTokens: 1, current: [smallItems]) == nil)
     }
+
+    @Test func theJobSummaryShowsTheExpectedAndTheMeasuredTime() {
+        var report = RenderingTests.report(findings: 0)
+        report.expectedSeconds = 9.4
+        report.plannedAfter = .milliseconds(600)
+        report = report.finished(at: .milliseconds(10_700))
+        let summary = JobSummaryRenderer.render(report).rawValue
+        #expect(
+            summary.contains("| Time | ≈ 10.0 s expected (600 ms to plan, then ≈ 9.4 s on the model's critical path"))
+        #expect(summary.contains("· 10.7 s measured |"))
+    }
 }

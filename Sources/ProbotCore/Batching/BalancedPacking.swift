@@ -1,6 +1,6 @@
 /// Plans for time as well as cost. A model's answer takes time in proportion to its length, so a review takes as
-/// long as its longest answer: when a pull request fits in fewer requests than there are slots, it may be spread
-/// over up to `slots` requests balanced by their expected answer time (``AnswerTiming``: files and changed lines),
+/// long as its longest answer: a pull request may be spread over more requests than first-fit makes (up to the
+/// slots, or one more round of them) balanced by their expected answer time (``AnswerTiming``: files and changed lines),
 /// as long as each request stays large enough that its fixed part (instructions, schema, examples) is at most 10 %
 /// of it. Files are never split here, so no hunk is.
 ///
@@ -29,7 +29,8 @@ package struct BalancedPacking: Sendable {
         // fixed / (fixed + share) ≤ 10 %  ⇔  share ≥ 9 × fixed.
         let minimumShare = Int((Double(fixedTokens) * (1 - Self.fixedShareLimit) / Self.fixedShareLimit).rounded(.up))
         let bySize = minimumShare > 0 ? total / minimumShare : items.count
-        let largest = min(slots, items.count, bySize)
+        // Up to one more round of requests than first-fit made: balanced bins can end the rounds together.
+        let largest = min(max(slots, current.count + slots), items.count, bySize)
         let lowest = max(2, current.count)
         guard largest >= lowest else { return nil }
         let baseline = criticalPath(current)

@@ -87,6 +87,7 @@ package struct ReviewPipeline: Sendable {
         let planned = engine.plan(selection.files, title: title, description: description, sources: context.sources)
         var report = RunReport(ref: ref, fetched: fetched, selection: selection, planned: planned, engine: engine)
         report.settingOrigins = rules.origins
+        report.plannedAfter = engine.now() - start
         report.contextGaps = context.gaps
         report.diagnostics += context.diagnostics
         if let fixed = planned.plan.fixedOverBudget {

@@ -60,7 +60,7 @@ package enum JobSummaryRenderer {
                 "| Tokens | \(count: report.usage.promptTokens) prompt → \(count: report.usage.completionTokens) completion |\n"
             out += "| Cost | \(report.costUSD == nil ? "" : "≈ ")\(dollars(report.costUSD)) |\n"
             out +=
-                "| Time | ≈ \(duration: .seconds(report.expectedSeconds)) expected on the model's critical path (an estimate from the files and changed lines) · \(duration: report.duration) measured |\n"
+                "| Time | ≈ \(duration: report.plannedAfter + .seconds(report.expectedSeconds)) expected (\(duration: report.plannedAfter) to plan, then ≈ \(duration: .seconds(report.expectedSeconds)) on the model's critical path, an estimate from the files and changed lines) · \(duration: report.duration) measured |\n"
             if let review = report.review {
                 let link = review.htmlURL.map { MarkdownBuilder.link("\(review.id)", to: $0) } ?? "\(review.id)"
                 let fallback: Markdown =
