@@ -12,7 +12,7 @@ echo "## Pipeline (context-lines 0)"
 .build/release/probot-benchmarks pipeline --context-lines 0 "$@"
 echo
 echo "## Pipeline on a real model's latency: 0.5 s + 1 s per 100 answer tokens (about gpt-4.1-mini's speed)"
-.build/release/probot-benchmarks pipeline --sizes 40,100,1000 --fixed 0.5 --per-hundred-completion 1.0
+.build/release/probot-benchmarks pipeline --sizes 40,62,81,100,1000 --fixed 0.5 --per-hundred-completion 1.0
 echo
 echo "## The same with optimize: cost"
 .build/release/probot-benchmarks pipeline --sizes 40,100,1000 --fixed 0.5 --per-hundred-completion 1.0 --optimize cost

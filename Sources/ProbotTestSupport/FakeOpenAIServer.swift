@@ -57,6 +57,7 @@ package final class FakeOpenAIServer: Sendable {
     /// Real time each answer takes, from its prompt and completion tokens (benchmarks; tests leave it `nil`).
     private let latency: (@Sendable (_ promptTokens: Int, _ completionTokens: Int) -> Duration)?
     private let latencies = Mutex<[Duration]>([])
+    private let timingLog = Mutex<[Timing]>([])
     private let script: @Sendable (Call) -> Answer
     private let received = Mutex<[ReceivedRequest]>([])
     /// Prompts longer than this many characters get 400 `context_length_exceeded`, like a small context window.
@@ -98,6 +99,14 @@ package final class FakeOpenAIServer: Sendable {
             {
                 let wait = latency(usage["prompt_tokens"] as? Int ?? 0, usage["completion_tokens"] as? Int ?? 0)
                 fake.latencies.withLock { $0.append(wait) }
+                let format = (try? JSONSerialization.jsonObject(with: request.body) as? [String: Any])?[
+                    "response_format"]
+                fake.timingLog.withLock {
+                    $0.append(
+                        Timing(
+                            receivedAt: request.receivedAt, latency: wait, structured: format != nil,
+                            completionTokens: usage["completion_tokens"] as? Int ?? 0))
+                }
                 try? await Task.sleep(for: wait)
             }
             return reply
@@ -120,6 +129,21 @@ package final class FakeOpenAIServer: Sendable {
         let server = self.server.withLock { $0 }
         await server?.stop()
     }
+
+    /// When an answered request arrived and how long its answer took (benchmarks, with a latency model).
+    package struct Timing: Sendable {
+        package var receivedAt: ContinuousClock.Instant
+        package var latency: Duration
+        /// Whether it asked for structured output (a review) rather than prose (the summary).
+        package var structured: Bool
+        package var completionTokens: Int
+
+        /// When its answer was sent.
+        package var answeredAt: ContinuousClock.Instant { receivedAt + latency }
+    }
+
+    /// Every answered request's timing, in the order the answers were sent, when a latency model is set.
+    package var timings: [Timing] { timingLog.withLock { $0 } }
 
     /// The latency of every answered request, when a latency model is set.
     package var answeredLatencies: [Duration] { latencies.withLock { $0 } }

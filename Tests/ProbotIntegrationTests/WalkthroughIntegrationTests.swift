@@ -6,7 +6,7 @@ import Testing
 
 /// One summary of the whole pull request and a walkthrough, end to end.
 struct WalkthroughIntegrationTests {
-    /// Review requests answer with a part summary and a line per file; the merge request answers in prose.
+    /// Review requests answer with a part summary and a line per file; the summary request answers in prose.
     static func model(_ call: FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer {
         guard call.responseFormatType != nil else {
             return .content("Adds coupons to checkout and an order export; check the SQL in the export first.")
@@ -37,7 +37,11 @@ struct WalkthroughIntegrationTests {
             let mergeCalls = openAI.calls.filter { $0.responseFormatType == nil }
             #expect(reviewCalls.count >= 2)
             #expect(mergeCalls.count == 1)
-            #expect(!(mergeCalls.first?.userText.contains("+let value") ?? true), "the merge sends no diff")
+            // The summary starts beside the reviews: it is given the change itself, fenced, never their answers.
+            let summaryPrompt = try #require(mergeCalls.first?.userText)
+            #expect(!summaryPrompt.contains("Part summary of"))
+            #expect(summaryPrompt.contains("\(UntrustedFence.run.open)\nFiles (status, lines added and deleted):"))
+            for name in ["a", "b", "c", "d"] { #expect(summaryPrompt.contains("- Sources/\(name).swift (")) }
             #expect(report.mergedSummary?.hasPrefix("Adds coupons") == true)
             #expect(try harness.outputs["model-requests"] == String(reviewCalls.count + 1))
             let sticky = try #require(github.issueComments.first?.body)
@@ -46,6 +50,27 @@ struct WalkthroughIntegrationTests {
             #expect(sticky.contains("| `Sources/a.swift` | Changes a.swift | 0 |"))
             #expect(github.reviews.first?.body.contains("### Walkthrough") == true)
             #expect(harness.summary.contains("### Files"))
+        }
+    }
+
+    @Test func aFailedSummaryRequestLosesOnlyTheSummary() async throws {
+        let script: @Sendable (FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer = { call in
+            guard call.responseFormatType != nil else {
+                return .error(status: 400, code: "invalid_request_error", message: "summary rejected")
+            }
+            return Self.model(call)
+        }
+        try await withFakes(script: script) { github, openAI in
+            let files = ["a", "b", "c", "d"].map { ConfigIntegrationTests.file("Sources/\($0).swift") }
+            github.addPullRequest(number: 42, headSHA: ActionRunTests.headSHA, files: files)
+            let harness = try Self.harness(github, openAI, ["max-prompt-tokens": "1000"])
+            let report = try #require(try await harness.run())
+            #expect(openAI.calls.count { $0.responseFormatType == nil } == 1)
+            #expect(report.mergedSummary == nil)
+            #expect(report.failure == nil)
+            #expect(github.reviews.count == 1, "the review is posted")
+            #expect(github.issueComments.first?.body.contains("Part summary of") == true, "the parts' summaries")
+            #expect(report.diagnostics.contains { $0.message.contains("summary of the whole pull request") })
         }
     }
 

@@ -17,7 +17,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
     var binary = ".build/release/chatgpt-probot"
 
     @Option(help: "Pull request sizes in files, comma-separated.")
-    var sizes = "10,100,1000,3000"
+    var sizes = "10,40,100,1000,3000"
 
     @Option(help: "A recorded `GET /pulls/N/files` JSON array to benchmark instead of synthetic pull requests.")
     var files: String?
@@ -50,9 +50,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
         )
         print("")
         print(
-            "| Files | Requests | Wall | Floor | Wall / floor | GitHub requests (file pages + other) | Prompt tokens | Overhead | Prompt chars / patch char | Peak RSS | Start-up to first request |"
+            "| Files | Requests (reviews + summary) | Wall | Floor | Wall / floor | Expected | Expected / wall | GitHub requests (file pages + other) | Prompt tokens | Overhead | Prompt chars / patch char | Peak RSS | Start-up to first request |"
         )
-        print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+        print("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
         let scenarios: [(String, [SyntheticPullRequest.File])]
         if let files {
             let data = try Data(contentsOf: URL(fileURLWithPath: files))
@@ -68,18 +68,64 @@ struct PipelineBenchmark: AsyncParsableCommand {
                 (String($0), SyntheticPullRequest.make(files: $0))
             }
         }
+        var results: [(String, Measurement)] = []
         for (label, pullRequestFiles) in scenarios {
             let result = try await measure(pullRequestFiles)
+            results.append((label, result))
             print(
-                "| \(label) | \(result.requests) | \(format(result.wall)) s | \(format(result.floor)) s | \(String(format: "%.2f×", result.wall / max(result.floor, 0.001))) | \(result.githubRequests) (\(result.filePages) + \(result.githubRequests - result.filePages)) | \(Format.count(result.promptTokens)) | \(String(format: "%.1f %%", result.overheadShare * 100)) | \(String(format: "%.2f", result.promptCharactersPerPatchCharacter)) | \(result.peakRSSMB) MB | \(String(format: "%.0f ms", result.startup * 1000)) |"
+                "| \(label) | \(result.reviews + result.summaries) (\(result.reviews) + \(result.summaries)) | \(format(result.wall)) s | \(format(result.floor)) s | \(ratio(result.wall / max(result.floor, 0.001))) | \(format(result.expected)) s | \(ratio(result.expected / max(result.wall, 0.001))) | \(result.githubRequests) (\(result.filePages) + \(result.githubRequests - result.filePages)) | \(Format.count(result.promptTokens)) | \(String(format: "%.1f %%", result.overheadShare * 100)) | \(String(format: "%.2f", result.promptCharactersPerPatchCharacter)) | \(result.peakRSSMB) MB | \(String(format: "%.0f ms", result.startup * 1000)) |"
             )
         }
+        print("")
+        for line in checks(results) { print(line) }
+    }
+
+    /// `1.07×`.
+    func ratio(_ value: Double) -> String { String(format: "%.2f×", value) }
+
+    /// The issue's targets as PASS/FAIL lines, each with the figure it was judged on.
+    func checks(_ results: [(String, Measurement)]) -> [String] {
+        var lines: [String] = []
+        func check(_ passed: Bool, _ text: String) { lines.append((passed ? "PASS " : "FAIL ") + text) }
+        let answerBound = perHundredCompletion > 0
+        for (label, result) in results {
+            check(
+                result.lastStart <= result.reviewsEnd + 0.001,
+                "\(label) files: no model call starts after the review calls have finished (last start \(format(result.lastStart)) s, reviews done \(format(result.reviewsEnd)) s)"
+            )
+            let estimate = result.expected / max(result.wall, 0.001)
+            check(
+                (0.67...1.5).contains(estimate),
+                "\(label) files: estimate within 0.67×–1.5× of the measured time (\(format(result.expected)) s / \(format(result.wall)) s = \(ratio(estimate)))"
+            )
+            if !answerBound && perThousandPrompt == 0 && result.reviews + result.summaries <= concurrency {
+                let over = result.wall - fixed
+                check(
+                    over < 0.5,
+                    "\(label) files: fits in \(concurrency) requests and takes one round plus well under a second (\(format(result.wall)) s = \(format(fixed)) s + \(format(over)) s)"
+                )
+            }
+            if answerBound, let files = Int(label), (40...1000).contains(files) {
+                let share = result.wall / max(result.floor, 0.001)
+                check(
+                    share <= 1.15,
+                    "\(label) files: wall within 1.15× of the floor (\(format(result.wall)) s / \(format(result.floor)) s = \(ratio(share)))"
+                )
+            }
+        }
+        return lines
     }
 
     struct Measurement {
         var wall: Double
         var floor: Double
-        var requests: Int
+        /// The plan's expected time, from the job summary.
+        var expected: Double
+        var reviews: Int
+        var summaries: Int
+        /// When the last model call started, and when the last review answer ended (seconds from launch).
+        var lastStart: Double
+        var reviewsEnd: Double
         var githubRequests: Int
         var filePages: Int
         var promptTokens: Int
@@ -140,6 +186,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
             "INPUT_OPENAI-BASE-URL": openAI.baseURL.absoluteString, "INPUT_MAX-CONCURRENCY": String(concurrency),
             "INPUT_MAX-COMMENTS": "25", "INPUT_CONTEXT-LINES": String(contextLines),
             "INPUT_OPTIMIZE": optimize,
+            // The model's speed, so the plan's estimate is of this latency profile.
+            "INPUT_MODEL-LATENCY-SECONDS": String(fixed),
+            "INPUT_MODEL-TOKENS-PER-SECOND": perHundredCompletion > 0 ? String(100 / perHundredCompletion) : "0",
         ]) { $1 }
 
         let process = Process()
@@ -183,12 +232,16 @@ struct PipelineBenchmark: AsyncParsableCommand {
                 ChangedFile(filename: $0.filename, status: $0.status, patch: $0.patch)
             }
         ).plan
-        var latencies = openAI.answeredLatencies.map(seconds)
-        // The summary merge (the one request without a schema) runs after the reviews, not beside them.
-        let merge = openAI.calls.contains { $0.responseFormatType == nil } ? latencies.popLast() ?? 0 : 0
+        let timings = openAI.timings
+        let reviewTimings = timings.filter(\.structured)
+        let summaryText =
+            (try? String(contentsOf: directory.appendingPathComponent("summary.md"), encoding: .utf8)) ?? ""
         return Measurement(
-            wall: wall, floor: Self.floor(latencies, base: fixed, workers: concurrency) + merge,
-            requests: openAI.calls.count,
+            wall: wall, floor: Self.floor(timings.map { seconds($0.latency) }, base: fixed, workers: concurrency),
+            expected: Self.expectedSeconds(summaryText),
+            reviews: reviewTimings.count, summaries: timings.count - reviewTimings.count,
+            lastStart: timings.map { seconds($0.receivedAt - launched) }.max() ?? 0,
+            reviewsEnd: reviewTimings.map { seconds($0.answeredAt - launched) }.max() ?? 0,
             githubRequests: github.requests.count,
             filePages: github.requests.filter { $0.path.hasSuffix("/files") }.count,
             promptTokens: plan.promptTokens,
@@ -199,15 +252,24 @@ struct PipelineBenchmark: AsyncParsableCommand {
             peakRSSMB: peakKB / 1024, startup: startup)
     }
 
-    /// The shortest time the model allows for these answers, however they were split: one base latency plus the
-    /// time to write every answer spread evenly over the slots (or the longest single answer, if larger), and never
-    /// less than ⌈requests / slots⌉ rounds of the base latency. For a fixed latency this is latency × rounds.
+    /// The shortest time the model allows for these answers (the summary's included), however they were split: one
+    /// base latency plus the time to write every answer spread evenly over the slots (or the longest single answer,
+    /// if larger), and never less than ⌈requests / slots⌉ rounds of the base latency. For a fixed latency this is
+    /// latency × rounds.
     static func floor(_ durations: [Double], base: Double, workers: Int) -> Double {
         guard !durations.isEmpty else { return 0 }
         let writing = durations.map { max(0, $0 - base) }
         let spread = base + max(writing.reduce(0, +) / Double(max(1, workers)), writing.max() ?? 0)
         let rounds = Double((durations.count + workers - 1) / max(1, workers)) * base
         return max(spread, rounds)
+    }
+
+    /// The seconds in the job summary's `| Time | ≈ 9.4 s expected …` row (`340 ms` below a second); `0` if absent.
+    static func expectedSeconds(_ summary: String) -> Double {
+        guard let row = summary.split(separator: "\n").first(where: { $0.hasPrefix("| Time | ≈ ") }) else { return 0 }
+        let words = row.dropFirst("| Time | ≈ ".count).split(separator: " ")
+        guard words.count >= 2, let value = Double(words[0]) else { return 0 }
+        return words[1] == "ms" ? value / 1000 : value
     }
 
     /// `VmHWM` (peak resident set) of a process, from `/proc`.

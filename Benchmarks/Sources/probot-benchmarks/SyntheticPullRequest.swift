@@ -83,8 +83,15 @@ enum SyntheticPullRequest {
         }.joined(separator: "\n")
     }
 
-    /// The model: one finding on the first added line of every fifth file it sees.
+    /// The model: one finding on the first added line of every fifth file it sees; a short prose summary when
+    /// asked for the whole pull request's.
     static func answer(_ call: FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer {
+        // The summary of the whole pull request (the one request without a schema): at most 120 words.
+        guard call.responseFormatType != nil else {
+            return .content(
+                "Adds handlers across the modules; the biggest hunks change error handling, so look there first.",
+                completionTokens: 150)
+        }
         var findings: [[String: Any]] = []
         for path in call.filePaths where path.utf8.reduce(0, { $0 &+ Int($1) }) % 5 == 0 {
             findings.append([

@@ -40,7 +40,7 @@ package struct PromptBatcher: Sendable {
             skipped += left
         }
         var bins = packFirstFitDecreasing(items, capacity: available)
-        if let balanced = balancing?.bins(items, capacity: available, fixedTokens: fixed, current: bins.count) {
+        if let balanced = balancing?.bins(items, capacity: available, fixedTokens: fixed, current: bins) {
             bins = balanced.sorted { ($0.map(\.order).min() ?? 0) < ($1.map(\.order).min() ?? 0) }
         }
         var batches: [ReviewBatch] = []

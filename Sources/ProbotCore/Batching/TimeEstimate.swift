@@ -1,27 +1,32 @@
 /// How long a plan should take on a real model, whose answers take time in proportion to their length: the
-/// critical path when the requests run `slots` at a time. An estimate from the changed lines, shown next to the
-/// cost so a user sees why a review took the time it did.
+/// critical path when the requests run `slots` at a time, the whole-PR summary request included. An estimate from
+/// the files and changed lines (``AnswerTiming``), shown next to the cost so a user sees why a review took the time
+/// it did, and next to the measured time in the job summary.
 package enum TimeEstimate {
-    /// Expected answer tokens of a request: a summary, a line per file, and findings in proportion to its changed
-    /// lines, within the answer reserve.
+    /// Expected answer tokens of a request: see ``AnswerTiming/answerTokens(files:changedLines:)``.
     package static func answerTokens(_ batch: ReviewBatch, reserve: Int) -> Int {
-        min(reserve, 80 + 25 * batch.paths.count + 2 * batch.weight)
+        AnswerTiming(baseLatencySeconds: 0, outputTokensPerSecond: 0, answerReserve: reserve)
+            .answerTokens(files: batch.paths.count, changedLines: batch.weight)
     }
 
-    /// Expected seconds of one request.
+    /// Expected seconds of one review request.
+    package static func seconds(_ batch: ReviewBatch, timing: AnswerTiming) -> Double {
+        timing.reviewSeconds(files: batch.paths.count, changedLines: batch.weight)
+    }
+
+    /// Expected seconds of one review request on `profile`'s model.
     package static func seconds(_ batch: ReviewBatch, profile: ModelProfile) -> Double {
-        profile.baseLatencySeconds
-            + Double(answerTokens(batch, reserve: profile.budget.completionTokens)) / profile.outputTokensPerSecond
+        seconds(batch, timing: AnswerTiming(profile))
     }
 
-    /// The critical path of `plan`: the longest requests first, each to the first free slot.
+    /// The order `batches` start in, with the summary request when there are two or more.
+    package static func schedule(_ batches: [ReviewBatch], timing: AnswerTiming, slots: Int) -> RequestSchedule {
+        RequestSchedule.make(
+            reviews: batches.map { seconds($0, timing: timing) }, summary: timing.summarySeconds, slots: slots)
+    }
+
+    /// The critical path of `plan`, its summary request included.
     package static func criticalPath(_ plan: BatchPlan, profile: ModelProfile, slots: Int) -> Double {
-        let durations = plan.batches.map { seconds($0, profile: profile) }.sorted(by: >)
-        var free = Array(repeating: 0.0, count: max(1, min(slots, max(1, durations.count))))
-        for duration in durations {
-            let index = free.indices.min { free[$0] < free[$1] } ?? 0
-            free[index] += duration
-        }
-        return free.max() ?? 0
+        schedule(plan.batches, timing: AnswerTiming(profile), slots: slots).criticalPath
     }
 }

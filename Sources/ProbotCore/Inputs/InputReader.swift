@@ -81,6 +81,17 @@ package struct InputReader {
         return value == 0 ? 0 : value  // not -0
     }
 
+    /// A decimal number from 0 to `limit`, or `nil` when unset.
+    package mutating func decimal(_ name: String, atMost limit: Double) -> Double? {
+        guard let value = decimal(name) else { return nil }
+        guard value <= limit else {
+            problems.append(
+                InputProblem(input: name, "`\(name)` must be at most \(Format.count(Int(limit))) (got \(value))"))
+            return nil
+        }
+        return value
+    }
+
     /// A price in US dollars per million tokens from 0 to `limit`, or `nil` when unset.
     ///
     /// `1e400`, `inf` and `nan` parse as numbers but are not prices, and a finite price far above any real

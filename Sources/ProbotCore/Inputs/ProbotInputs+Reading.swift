@@ -41,6 +41,8 @@ extension ProbotInputs {
         }
         let window = reader.integer("context-window", default: 0, in: 0...100_000_000)
         contextWindow = window > 0 ? window : nil
+        modelLatencySeconds = reader.decimal("model-latency-seconds", atMost: 3_600)
+        modelTokensPerSecond = reader.decimal("model-tokens-per-second", atMost: 1_000_000)
         priceInputPerMillion = reader.price("price-input-per-million", atMost: InputDefaults.maxPricePerMillion)
         priceOutputPerMillion = reader.price("price-output-per-million", atMost: InputDefaults.maxPricePerMillion)
         model = reader.string("model", default: InputDefaults.model)

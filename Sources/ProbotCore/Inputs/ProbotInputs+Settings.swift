@@ -5,7 +5,8 @@ extension ProbotInputs {
         ModelProfile(
             name: model, contextWindow: contextWindow, inputPricePerMillion: priceInputPerMillion,
             outputPricePerMillion: priceOutputPerMillion, maxPromptTokens: maxPromptTokens,
-            reasoningEffort: reasoningEffort)
+            reasoningEffort: reasoningEffort, latencySeconds: modelLatencySeconds,
+            tokensPerSecond: modelTokensPerSecond)
     }
 
     /// What the review stages need.

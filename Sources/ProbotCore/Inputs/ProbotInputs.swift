@@ -24,6 +24,11 @@ package struct ProbotInputs: Sendable, Equatable {
     package var reasoningEffort: String?
     /// Overrides the catalog's context window.
     package var contextWindow: Int?
+    /// Seconds before a model's first answer token, for the plan's time estimate; `nil` uses the model's default.
+    package var modelLatencySeconds: Double?
+    /// Answer tokens per second, for the plan's time estimate (`0`: the answer's length takes no time); `nil` uses
+    /// the model's default.
+    package var modelTokensPerSecond: Double?
     /// Overrides the catalog's input price, US dollars per million tokens.
     package var priceInputPerMillion: Double?
     /// Overrides the catalog's output price, US dollars per million tokens.

@@ -12,10 +12,17 @@ package struct ModelProfile: Sendable, Equatable {
     /// `reasoning_effort`, sent only to reasoning models.
     package var reasoningEffort: String?
 
-    /// Seconds before the first answer token (an estimate, for the plan's expected time).
-    package var baseLatencySeconds: Double { isReasoning ? 3.0 : 0.5 }
-    /// Answer tokens per second (an estimate: about 100 for gpt-4.1-mini, slower for reasoning models).
-    package var outputTokensPerSecond: Double { isReasoning ? 50 : 100 }
+    /// `model-latency-seconds`, when set.
+    package var latencySeconds: Double?
+    /// `model-tokens-per-second`, when set.
+    package var tokensPerSecond: Double?
+
+    /// Seconds before the first answer token (an estimate, for the plan's expected time): `model-latency-seconds`,
+    /// else 0.5 (3 for reasoning models).
+    package var baseLatencySeconds: Double { latencySeconds ?? (isReasoning ? 3.0 : 0.5) }
+    /// Answer tokens per second (an estimate, for the plan's expected time): `model-tokens-per-second`, else about
+    /// 100 for gpt-4.1-mini (50 for reasoning models); `0` means the answer's length takes no time.
+    package var outputTokensPerSecond: Double { tokensPerSecond ?? (isReasoning ? 50 : 100) }
 
     /// Sampling temperature of review and audit requests.
     package static let reviewTemperature = 0.2
@@ -30,7 +37,8 @@ package struct ModelProfile: Sendable, Equatable {
     ///   - maxPromptTokens: `0` derives the prompt budget from the model.
     package init(
         name: String, contextWindow: Int? = nil, inputPricePerMillion: Double? = nil,
-        outputPricePerMillion: Double? = nil, maxPromptTokens: Int = 0, reasoningEffort: String? = nil
+        outputPricePerMillion: Double? = nil, maxPromptTokens: Int = 0, reasoningEffort: String? = nil,
+        latencySeconds: Double? = nil, tokensPerSecond: Double? = nil
     ) {
         var info = ModelCatalog.info(for: name)
         if let contextWindow {
@@ -45,6 +53,8 @@ package struct ModelProfile: Sendable, Equatable {
         self.budget = ReviewBudget.make(
             maxPromptTokens: maxPromptTokens, model: info, reasoning: ChatRequest.isReasoningModel(name))
         self.reasoningEffort = reasoningEffort
+        self.latencySeconds = latencySeconds
+        self.tokensPerSecond = tokensPerSecond
     }
 
     /// Whether the model reasons before answering (no `temperature`, `reasoning_effort` allowed).

@@ -34,39 +34,63 @@ package struct BatchRunner: Sendable {
     package func run(
         _ batches: [ReviewBatch], onFinish: @Sendable ([BatchOutcome], _ finished: Int, _ total: Int) -> Void
     ) async -> [BatchOutcome] {
+        await run(batches, beside: SideRequest<Bool>?.none, onFinish: onFinish).outcomes
+    }
+
+    /// Runs every batch as ``run(_:onFinish:)`` does and `side` in a slot of its own, longest expected answer
+    /// first, `side` where ``RequestSchedule`` puts it.
+    /// - Returns: outcomes in batch order and `side`'s result (`nil` without one).
+    package func run<Value: Sendable>(
+        _ batches: [ReviewBatch], beside side: SideRequest<Value>?,
+        onFinish: @Sendable ([BatchOutcome], _ finished: Int, _ total: Int) -> Void
+    ) async -> (outcomes: [BatchOutcome], side: Value?) {
         var outcomes: [[BatchOutcome]] = Array(repeating: [], count: batches.count)
-        // Longest answers first, so the rounds end together; outcomes stay in batch order.
-        let launchOrder = batches.indices.sorted { (batches[$0].weight, -$0) > (batches[$1].weight, -$1) }
-        await withTaskGroup(of: (Int, [BatchOutcome]).self) { group in
+        var sideResult: Value?
+        let timing = AnswerTiming(profile)
+        let schedule = RequestSchedule.make(
+            reviews: batches.map { TimeEstimate.seconds($0, timing: timing) }, summary: side?.expectedSeconds,
+            slots: maxConcurrency)
+        let launchOrder = RunnerLaunch.order(schedule, hasSide: side != nil)
+        await withTaskGroup(of: RunnerTaskResult<Value>.self) { group in
             var next = 0
             var finished = 0
             func launch() {
-                guard next < batches.count else { return }
-                let index = launchOrder[next]
-                let batch = batches[index]
+                guard next < launchOrder.count else { return }
+                let entry = launchOrder[next]
                 next += 1
-                group.addTask {
-                    guard let gate = costGate else { return (index, await review(batch, retryAllowed: true)) }
-                    guard gate.admit(batch) else {
-                        return (
-                            index,
-                            [BatchOutcome(batch: batch, result: .failed(gate.refusal), usage: .zero, duration: .zero)]
-                        )
-                    }
-                    let outcomes = await review(batch, retryAllowed: true)
-                    gate.settle(batch, usage: outcomes.reduce(.zero) { $0 + $1.usage })
-                    return (index, outcomes)
+                switch entry {
+                case .side:
+                    guard let side else { return }
+                    group.addTask { .side(await side.perform()) }
+                case .review(let index):
+                    group.addTask { .review(index, await reviewAdmitted(batches[index])) }
                 }
             }
-            for _ in 0..<min(max(1, maxConcurrency), batches.count) { launch() }
-            while let (index, result) = await group.next() {
-                outcomes[index] = result
-                finished += 1
-                onFinish(result, finished, batches.count)
+            for _ in 0..<min(max(1, maxConcurrency), launchOrder.count) { launch() }
+            while let result = await group.next() {
+                switch result {
+                case .side(let value):
+                    sideResult = value
+                case .review(let index, let result):
+                    outcomes[index] = result
+                    finished += 1
+                    onFinish(result, finished, batches.count)
+                }
                 launch()
             }
         }
-        return outcomes.flatMap { $0 }
+        return (outcomes.flatMap { $0 }, sideResult)
+    }
+
+    /// One batch, held back when the cost gate refuses it.
+    private func reviewAdmitted(_ batch: ReviewBatch) async -> [BatchOutcome] {
+        guard let gate = costGate else { return await review(batch, retryAllowed: true) }
+        guard gate.admit(batch) else {
+            return [BatchOutcome(batch: batch, result: .failed(gate.refusal), usage: .zero, duration: .zero)]
+        }
+        let outcomes = await review(batch, retryAllowed: true)
+        gate.settle(batch, usage: outcomes.reduce(.zero) { $0 + $1.usage })
+        return outcomes
     }
 
     private func review(_ batch: ReviewBatch, retryAllowed: Bool) async -> [BatchOutcome] {

@@ -31,7 +31,8 @@ package struct ReviewEngine: Sendable {
             batcher: PromptBatcher(
                 counter: counter, builder: settings.promptBuilder(title: title, description: description),
                 budget: profile.budget,
-                balancing: settings.optimize == .time ? BalancedPacking(slots: settings.maxConcurrency) : nil),
+                balancing: settings.optimize == .time
+                    ? BalancedPacking(slots: settings.maxConcurrency, timing: AnswerTiming(profile)) : nil),
             context: ContextBuilder(maxAbove: settings.contextLines))
         planner.checksHeaders = !settings.reviewGenerated
         return planner
@@ -55,28 +56,7 @@ package struct ReviewEngine: Sendable {
     /// Stage *ask*: sends every batch, `max-concurrency` at a time, and logs a line per finished batch.
     /// Returns no outcomes on a dry run or without batches.
     package func ask(_ plan: BatchPlan, title: String, description: String) async -> [BatchOutcome] {
-        guard !settings.dryRun, !plan.batches.isEmpty else { return [] }
-        console.beginGroup(
-            "Review with \(profile.name): \(plan.batches.count) request(s), up to \(settings.maxConcurrency) at once")
-        let runner = BatchRunner(
-            model: model, profile: profile, maxConcurrency: settings.maxConcurrency,
-            splitter: BatchSplitter(
-                builder: settings.promptBuilder(title: title, description: description), counter: counter),
-            now: now)
-        let console = self.console
-        let outcomes = await runner.run(plan.batches) { outcomes, finished, total in
-            for outcome in outcomes { console.info(PlanLog.progressLine(outcome, finished: finished, total: total)) }
-        }
-        console.endGroup()
-        return outcomes
-    }
-
-    /// Stage *summarise*: with more than one successful request, one short request merges their summaries;
-    /// `nil` when no merge was needed.
-    package func summarise(_ outcomes: [BatchOutcome], title: String) async -> SummaryMerger.Merged? {
-        guard !settings.dryRun else { return nil }
-        return await SummaryMerger(model: model, profile: profile, language: settings.language)
-            .merge(outcomes, title: title)
+        await round(plan, files: nil, title: title, description: description).outcomes
     }
 
     /// Stage *place*: decides where each finding goes, and notes answers that held unreadable findings.

@@ -12,12 +12,16 @@ extension ReviewPipeline {
         var selection: FileSelector.Selection
         /// The team's learnings, read before planning.
         var learned = Learned()
+        /// When the run started, for the time until the plan.
+        var started: ContinuousClock.Instant
     }
 
     /// What the plan stage made: the batches, and the context read for them.
     struct Planned: Sendable {
         var result: ReviewPlanner.Result
         var context: Context
+        /// When the plan was ready (the estimate counts from here).
+        var finished: ContinuousClock.Instant
     }
 
     /// What the model answered, placed on the diff and checked against earlier runs.
@@ -36,6 +40,7 @@ extension ReviewPipeline {
 
     /// Stages *fetch*, *rules*, *attributes* and *select*, in the log's "Pull request" group.
     func prepare(_ ref: PullRequestRef) async throws -> Prepared {
+        let started = engine.now()
         let console = engine.console
         console.beginGroup("Pull request \(ref)")
         defer { console.endGroup() }
@@ -49,7 +54,7 @@ extension ReviewPipeline {
         guard rules.stop == nil else {
             return Prepared(
                 ref: ref, fetched: fetched, rules: rules, engine: engine,
-                selection: FileSelector.Selection(files: fetched.changed))
+                selection: FileSelector.Selection(files: fetched.changed), started: started)
         }
         let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
         engine.settings.gitAttributes = attributes
@@ -64,7 +69,8 @@ extension ReviewPipeline {
                 .select(fetched.changed, ref: ref, head: head, prior: fetched.prior)
             : FileSelector.Selection(files: fetched.changed)
         return Prepared(
-            ref: ref, fetched: fetched, rules: rules, engine: engine, selection: selection, learned: learned)
+            ref: ref, fetched: fetched, rules: rules, engine: engine, selection: selection, learned: learned,
+            started: started)
     }
 
     /// Stages *context* and *plan*: the code around each hunk, then the batches.
@@ -75,15 +81,18 @@ extension ReviewPipeline {
         let result = prepared.engine.plan(
             prepared.selection.files, title: pullRequest.title, description: pullRequest.body ?? "",
             sources: context.sources)
-        return Planned(result: result, context: context)
+        return Planned(result: result, context: context, finished: prepared.engine.now())
     }
 
     /// Stages *ask*, *summarise*, *place* and *dedupe*.
     func answer(_ prepared: Prepared, _ planned: Planned) async -> Answered {
         let engine = prepared.engine
         let title = prepared.fetched.pullRequest.title
-        let outcomes = await engine.ask(
-            planned.result.plan, title: title, description: prepared.fetched.pullRequest.body ?? "")
+        // The reviews and the whole-PR summary go out in one round: no request waits for another's answer.
+        let round = await engine.round(
+            planned.result.plan, files: planned.result.files, title: title,
+            description: prepared.fetched.pullRequest.body ?? "")
+        let outcomes = round.outcomes
         let failed = outcomes.filter { $0.review == nil }
         guard failed.count < outcomes.count else {
             return Answered(outcomes: outcomes, merged: nil, placement: PlacementResult(), diagnostics: [])
@@ -95,7 +104,7 @@ extension ReviewPipeline {
         }
         let (placed, notes) = engine.place(outcomes, files: planned.result.files)
         diagnostics += notes
-        let merged = await engine.summarise(outcomes, title: title)
+        let merged = round.summary
         let placement = Deduplicator.applied(to: placed, files: planned.result.files, prior: prepared.fetched.prior)
         return Answered(outcomes: outcomes, merged: merged, placement: placement, diagnostics: diagnostics)
     }

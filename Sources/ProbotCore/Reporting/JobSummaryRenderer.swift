@@ -56,14 +56,14 @@ package enum JobSummaryRenderer {
                 "| Planned prompt tokens | \(count: report.plan.promptTokens) (\(count: report.plan.overheadTokens) instructions and framing) |\n"
             out += "| Cost, at most | \(dollars(report.plannedCostUSD)) |\n"
             out +=
-                "| Expected time | ≈ \(duration: .seconds(report.expectedSeconds)) (critical path, an estimate from the changed lines) |\n"
+                "| Expected time | ≈ \(duration: .seconds(report.expectedSeconds)) (critical path, an estimate from the files and changed lines) |\n"
         } else {
             out += "| Requests | \(report.outcomes.count) (\(report.failedOutcomes.count) failed) |\n"
             out +=
                 "| Tokens | \(count: report.usage.promptTokens) prompt → \(count: report.usage.completionTokens) completion |\n"
             out += "| Cost | \(report.costUSD == nil ? "" : "≈ ")\(dollars(report.costUSD)) |\n"
             out +=
-                "| Expected time | ≈ \(duration: .seconds(report.expectedSeconds)) on the model's critical path (an estimate from the changed lines) |\n"
+                "| Time | ≈ \(duration: report.plannedAfter + .seconds(report.expectedSeconds)) expected (\(duration: report.plannedAfter) to plan, then ≈ \(duration: .seconds(report.expectedSeconds)) on the model's critical path, an estimate from the files and changed lines) · \(duration: report.duration) measured |\n"
             if let review = report.review {
                 let link = review.htmlURL.map { MarkdownBuilder.link("\(review.id)", to: $0) } ?? "\(review.id)"
                 let fallback: Markdown =

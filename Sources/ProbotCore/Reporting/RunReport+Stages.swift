@@ -93,6 +93,7 @@ extension RunReport {
             ref: prepared.ref, fetched: prepared.fetched, selection: prepared.selection, planned: planned.result,
             engine: prepared.engine)
         settingOrigins = prepared.rules.origins
+        plannedAfter = planned.finished - prepared.started
         contextGaps = planned.context.gaps
         learningsApplied = prepared.learned.applied(to: planned.result.plan)
         diagnostics += planned.context.diagnostics

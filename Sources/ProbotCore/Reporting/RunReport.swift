@@ -37,6 +37,8 @@ package struct RunReport: Sendable, Equatable {
     package var settingOrigins: [SettingOrigin] = []
     /// The plan's expected critical path in seconds on the model (an estimate from the changed lines).
     package var expectedSeconds: Double = 0
+    /// How long the run took until its plan was made (reads, context, planning): measured, not estimated.
+    package var plannedAfter: Duration = .zero
     /// One summary of the whole pull request, merged from the requests' summaries (more than one request).
     package var mergedSummary: String?
     /// Tokens of the summary merge, billed on top of the review requests.

@@ -55,10 +55,11 @@ package struct LocalReviewRunner<C: Clock>: Sendable where C.Duration == Duratio
         let planned = engine.plan(changed, title: "", description: "", sources: local.sources)
         var report = RunReport(
             ref: nil, fetched: nil, selection: FileSelector.Selection(files: changed), planned: planned, engine: engine)
-        report.outcomes = await engine.ask(planned.plan, title: "", description: "")
+        let round = await engine.round(planned.plan, files: planned.files, title: "", description: "")
+        report.outcomes = round.outcomes
         (report.placement, report.diagnostics) = engine.place(report.outcomes, files: planned.files)
         report.diagnostics = local.diagnostics + report.diagnostics
-        report.record(await engine.summarise(report.outcomes, title: ""))
+        report.record(round.summary)
         report = report.finished(at: engine.now() - start)
         let failed = report.failedOutcomes
         if let first = failed.first?.failure, failed.count == report.outcomes.count {
