@@ -6,6 +6,6 @@ struct ProbotBenchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probot-benchmarks",
         abstract: "Benchmarks for ChatGPT Probot (run with -c release).",
-        subcommands: [PipelineBenchmark.self, TokenizerBenchmark.self, ContextBenchmark.self]
+        subcommands: [PipelineBenchmark.self, TokenizerBenchmark.self, ContextBenchmark.self, SymbolBenchmark.self]
     )
 }

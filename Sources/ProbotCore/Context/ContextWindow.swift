@@ -17,7 +17,7 @@ package struct ContextWindow: Sendable, Equatable, Codable {
 }
 
 /// A line of the new file with its 1-based number.
-package struct NumberedLine: Sendable, Equatable, Codable {
+package struct NumberedLine: Sendable, Hashable, Codable {
     package var number: Int
     package var text: String
 

@@ -76,6 +76,7 @@ extension ProbotInputs {
         inputs.verifyFixes = reader.bool("verify-fixes", default: InputDefaults.verifyFixes)
         inputs.replyInThreads = reader.bool("reply-in-threads", default: InputDefaults.replyInThreads)
         inputs.contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
+        inputs.symbolIndex = reader.bool("symbol-index", default: InputDefaults.symbolIndex)
         inputs.explicit = Set(ConfigMerge.configurable.filter { environment.input($0) != nil })
         inputs.requestTimeoutSeconds = reader.integer(
             "request-timeout-seconds", default: InputDefaults.requestTimeoutSeconds, in: 10...3_600)

@@ -11,6 +11,8 @@ package struct ReviewPipeline: Sendable {
     package var appliesSkipRules = true
     /// Reads changed files for the code around each hunk; `nil` sends hunks as they are.
     package var contents: (any FileContentSource)?
+    /// Builds the checkout's symbol index for the related declarations; `nil` shows none.
+    package var symbols: (any SymbolIndexProvider)?
 
     /// Memberwise initialiser.
     package init(
@@ -84,10 +86,15 @@ package struct ReviewPipeline: Sendable {
         let title = fetched.pullRequest.title
         let description = fetched.pullRequest.body ?? ""
         let context = await readContext(selection.files, head: head, settings: engine.settings)
-        let planned = engine.plan(selection.files, title: title, description: description, sources: context.sources)
+        let related = await readRelated(
+            selection.files, head: head, settings: engine.settings, sources: context.sources)
+        let planned = engine.plan(
+            selection.files, title: title, description: description, sources: context.sources,
+            related: related.snippets)
         var report = RunReport(ref: ref, fetched: fetched, selection: selection, planned: planned, engine: engine)
         report.settingOrigins = rules.origins
         report.contextGaps = context.gaps
+        report.symbolIndex = related.status
         report.diagnostics += context.diagnostics
         if let fixed = planned.plan.fixedOverBudget {
             report.failure = .fixedPromptOverBudget(tokens: fixed, budget: planned.plan.budget.promptTokens)

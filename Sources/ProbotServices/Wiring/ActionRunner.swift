@@ -103,7 +103,10 @@ package struct ActionRunner<C: Clock>: Sendable where C.Duration == Duration {
                         history: github, summaries: github, comparer: github, descriptions: github,
                         threads: GitHubThreadStore(client: github.client, graphQLURL: graphQLURL)),
                     engine: engine,
-                    config: configLoader(ref), appliesSkipRules: appliesSkipRules, contents: contents(ref)),
+                    config: configLoader(ref), appliesSkipRules: appliesSkipRules, contents: contents(ref)
+                ).withSymbols(
+                    CtagsSymbolProvider(
+                        workspace: workspace, enabled: inputs.symbolIndex, environment: environment.variables)),
                 policy: inputs.failurePolicy
             ).run(ref)
         }

@@ -1,0 +1,129 @@
+import Foundation
+import ProbotCore
+import ProbotServices
+import Tokenizer
+
+extension SymbolBenchmark {
+    func measure(_ changed: [ChangedFile], root: URL, index: SymbolIndex) async throws {
+        let codebase = WorkspaceCodebase(root: root, index: index)
+        let modified = changed.filter { $0.status != "removed" }
+        var sources: [String: [String]] = [:]
+        let read = await codebase.lines(of: Set(modified.map(\.filename)))
+        for file in modified where file.status == "modified" { sources[file.filename] = read[file.filename] }
+        let builder = ContextBuilder(maxAbove: contextLines)
+        let parsed: [RelatedCollector.File] = modified.compactMap { file in
+            guard let patch = file.patch, let hunks = try? PatchParser.parse(patch) else { return nil }
+            let windows = sources[file.filename].map { builder.windows(for: hunks, source: $0) } ?? [:]
+            return RelatedCollector.File(path: file.filename, hunks: hunks, windows: windows)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let related = await RelatedCollector(codebase: codebase).snippets(
+            for: parsed, touched: Set(changed.map(\.filename)))
+        let collectTime = clock.now - start
+        let counter = BPETokenCounter(encoding: try EncodingLoader.load(.o200kBase))
+        let budget = ReviewBudget.make(
+            maxPromptTokens: maxPromptTokens, model: ModelCatalog.info(for: InputDefaults.model))
+        func plan(_ related: [String: [RelatedSnippet]]) -> ReviewPlanner.Result {
+            ReviewPlanner(
+                filter: PathFilter(include: [], exclude: []),
+                batcher: PromptBatcher(counter: counter, builder: PromptBuilder(), budget: budget),
+                context: builder
+            ).plan(changed, sources: sources, related: related)
+        }
+        let with = plan(related)
+        let without = plan([:])
+        let patch = changed.reduce(0) { $0 + ($1.patch?.count ?? 0) }
+        func characters(_ result: ReviewPlanner.Result) -> Int {
+            result.plan.batches.reduce(0) { $0 + $1.messages.reduce(0) { $0 + $1.content.count } }
+        }
+        let ratio = Double(characters(with)) / Double(max(1, patch))
+        print(
+            String(
+                format:
+                    "pull request: %d Swift file(s), %d patch chars, %d request(s) (%d without related), related collected in %@, %d snippet(s) for %d file(s), %d cut(s) noted",
+                with.files.count, patch, with.plan.batches.count, without.plan.batches.count,
+                "\(collectTime)", related.values.reduce(0) { $0 + $1.count }, related.count,
+                with.plan.contextCuts.count))
+        let coverage = relatedCoverage(with, index: index)
+        let scopes = scopeCoverage(with, sources: sources)
+        Self.report("related declarations in the same request", coverage, atLeast: 90)
+        Self.report("hunks keeping their scope's opening line", scopes, atLeast: 97)
+        let off = Double(characters(without)) / Double(max(1, patch))
+        print(
+            String(
+                format: "%@ prompt chars per patch char: %.2f with related declarations, %.2f without (≤ 2.2)",
+                ratio <= 2.2 ? "PASS" : "FAIL", ratio, off))
+    }
+
+    static func report(_ label: String, _ counts: (hit: Int, total: Int), atLeast bar: Double) {
+        let share = counts.total > 0 ? 100 * Double(counts.hit) / Double(counts.total) : 100
+        print(
+            String(
+                format: "%@ %@: %d of %d (%.1f %%, bar %.0f %%)", share >= bar ? "PASS" : "FAIL", label, counts.hit,
+                counts.total, share, bar))
+    }
+
+    /// Changed lines with an identifier declared exactly once, in another file; a hit when every such declaration
+    /// is in the line's request (the related block, or a section showing that line).
+    func relatedCoverage(_ result: ReviewPlanner.Result, index: SymbolIndex) -> (hit: Int, total: Int) {
+        var hit = 0
+        var total = 0
+        for batch in result.plan.batches {
+            let text = batch.messages.last?.content ?? ""
+            var shown: [String: Set<Int>] = [:]
+            for item in batch.items {
+                var lines = Set(item.hunks.flatMap { $0.lines.compactMap(\.newLine) })
+                for hunk in item.hunks {
+                    let window = item.level.apply(item.file.context[hunk.newStart])
+                    lines.formUnion(((window?.above ?? []) + (window?.below ?? [])).map(\.number))
+                }
+                shown[item.file.path, default: []].formUnion(lines)
+            }
+            for item in batch.items {
+                for hunk in item.hunks {
+                    for line in hunk.lines where line.kind == .added {
+                        let declarations = IdentifierScanner.identifiers(in: line.content).compactMap(index.unique)
+                            .filter { $0.path != item.file.path }
+                        guard !declarations.isEmpty else { continue }
+                        total += 1
+                        let all = declarations.allSatisfy { declaration in
+                            shown[declaration.path]?.contains(declaration.line) == true
+                                || text.contains(
+                                    "Declaration of \(declaration.name) (\(declaration.kind)) at \(declaration.path):\(declaration.line)\n"
+                                )
+                        }
+                        if all { hit += 1 }
+                    }
+                }
+            }
+        }
+        return (hit, total)
+    }
+
+    /// Hunks whose innermost enclosing `{` opens above them; a hit when its line reaches the model.
+    func scopeCoverage(_ result: ReviewPlanner.Result, sources: [String: [String]]) -> (hit: Int, total: Int) {
+        var hit = 0
+        var total = 0
+        let items = result.plan.batches.flatMap(\.items)
+        for file in result.files {
+            guard let source = sources[file.path] else { continue }
+            let openers = BraceScopes(source)
+            let pieces = items.filter { $0.file.path == file.path }
+            for hunk in file.hunks {
+                guard let line = ContextBuilder.firstChange(hunk)?.line, let opener = openers.opener(of: line),
+                    opener < hunk.newStart
+                else { continue }
+                total += 1
+                let text = source[opener - 1]
+                let sent = pieces.filter { $0.hunks.contains(hunk) }.map(\.rendered).joined()
+                if sent.contains("~\(opener): \(text)\n") || sent.contains(" \(opener): \(text)\n")
+                    || sent.contains("+\(opener): \(text)\n")
+                {
+                    hit += 1
+                }
+            }
+        }
+        return (hit, total)
+    }
+}
