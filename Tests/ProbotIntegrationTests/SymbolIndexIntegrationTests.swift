@@ -31,6 +31,11 @@ struct SymbolIndexIntegrationTests {
             of: "let step20 = compute(20)", with: "let step20 = applyDiscount(compute(20), rate: 2)")
         try checkout.write(to: sources.appendingPathComponent("Checkout.swift"), atomically: true, encoding: .utf8)
         try Self.coupon.write(to: sources.appendingPathComponent("Coupon.swift"), atomically: true, encoding: .utf8)
+        // Options files in the checkout are never read: this one would hide every Swift file and write elsewhere.
+        let options = workspace.url.appendingPathComponent(".ctags.d")
+        try FileManager.default.createDirectory(at: options, withIntermediateDirectories: true)
+        try "--exclude=*.swift\n-f\n\(workspace.url.path)/written-by-ctags\n".write(
+            to: options.appendingPathComponent("evil.ctags"), atomically: true, encoding: .utf8)
         // A link out of the workspace is never followed.
         try FileManager.default.createSymbolicLink(
             at: sources.appendingPathComponent("Escape.swift"), withDestinationURL: URL(fileURLWithPath: "/etc/hosts"))
@@ -60,10 +65,14 @@ struct SymbolIndexIntegrationTests {
                 "Declaration of applyDiscount (function) at Sources/Coupon.swift:3\n=3: func applyDiscount(_ total: Decimal,\n=4:                    rate: Decimal) -> Decimal {\n"
             ), "\(prompt)")
         #expect(!prompt.contains("=5:"), "the body is not part of the signature")
+        // The README's example: the widened header covers the scope above and the line below.
+        #expect(prompt.contains("@@ -6,24 +6,24 @@\n~6:     func total(coupon: Coupon?) -> Decimal {\n"))
+        #expect(prompt.contains("+26:         let step20 = applyDiscount(compute(20), rate: 2)\n"))
         #expect(prompt.contains(RelatedRenderer.heading))
         let status = try #require(report?.symbolIndex)
         #expect(status.notes.isEmpty)
         #expect(status.files == 2, "the link to /etc/hosts is not indexed")
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("written-by-ctags").path))
         #expect(summary.contains("| Symbol index | "))
         #expect(summary.contains("· 1 related snippet(s) sent |"))
     }

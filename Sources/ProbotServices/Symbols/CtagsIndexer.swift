@@ -63,10 +63,15 @@ package struct CtagsIndexer: Sendable {
         }
     }
 
-    /// ctags' arguments: JSON with line numbers, kinds and signatures, no symbolic links followed, the file list
-    /// from `list`, and a regex parser for Swift (Universal Ctags has none built in).
+    /// ctags' arguments: no options files (`--options=NONE` must come first: a checked-in `.ctags.d/` could
+    /// otherwise add options, `-f` to write anywhere among them), JSON with line numbers, kinds and signatures, no
+    /// symbolic links followed, the file list from `list`, and a regex parser for Swift (Universal Ctags has none
+    /// built in).
     package static func arguments(list: String) -> [String] {
-        ["--output-format=json", "--fields=+nKS", "--links=no", "--sort=no", "--extras=-p", "-f", "-", "-L", list]
+        [
+            "--options=NONE", "--output-format=json", "--fields=+nKS", "--links=no", "--sort=no", "--extras=-p", "-f",
+            "-", "-L", list,
+        ]
             + swiftDefinition
     }
 
