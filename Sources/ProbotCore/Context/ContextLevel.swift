@@ -8,13 +8,23 @@ package enum ContextLevel: Sendable, Equatable, Codable, CaseIterable {
     /// The hunks alone.
     case none
 
-    /// `window` cut to this level (`nil` for none or an empty result).
-    package func apply(_ window: ContextWindow?) -> ContextWindow? {
-        guard let window else { return nil }
+    /// `window` cut to this level (`nil` for none or an empty result). `shown` holds the new-file lines the
+    /// section has shown before this hunk: the scope's opening line, which the window leaves out when an earlier
+    /// hunk's window showed it, comes back when that hunk is not in the section (another part of a split file).
+    package func apply(_ window: ContextWindow?, shown: Set<Int>? = nil) -> ContextWindow? {
+        guard var window else { return nil }
+        if let scope = window.scope, let shown, !shown.contains(scope.number),
+            window.above.first.map({ $0.number > scope.number }) ?? true
+        {
+            window.above.insert(scope, at: 0)
+        }
         switch self {
-        case .full: return window.isEmpty ? nil : window
-        case .openers: return window.above.isEmpty ? nil : ContextWindow(above: Array(window.above.prefix(1)))
-        case .none: return nil
+        case .full:
+            return window.isEmpty ? nil : window
+        case .openers:
+            return window.above.isEmpty ? nil : ContextWindow(above: Array(window.above.prefix(1)), scope: window.scope)
+        case .none:
+            return nil
         }
     }
 }

@@ -21,8 +21,12 @@ package enum DiffRenderer {
         if file.status == "added" { text += " (new file)" }
         if let (index, count) = part { text += " (part \(index) of \(count))" }
         text += "\n"
+        // Lines this section has shown: a scope line an earlier hunk of the section showed is not repeated.
+        var shown = Set<Int>()
         for hunk in hunks {
-            let window = level.apply(file.context[hunk.newStart])
+            let window = level.apply(file.context[hunk.newStart], shown: shown)
+            shown.formUnion(hunk.lines.compactMap(\.newLine))
+            shown.formUnion(((window?.above ?? []) + (window?.below ?? [])).map(\.number))
             text += widened(hunk, by: window).header + "\n"
             var previous: Int?
             for line in window?.above ?? [] {

@@ -18,7 +18,15 @@ package struct RelatedFinder: Sendable {
         self.index = index
         self.touched = touched
         self.addedLines = addedLines
+        var byPath: [String: [SymbolDeclaration]] = [:]
+        for declaration in index.declarations where addedLines[declaration.path] != nil {
+            byPath[declaration.path, default: []].append(declaration)
+        }
+        changedFiles = byPath
     }
+
+    /// The index's declarations in the changed files, by path.
+    private var changedFiles: [String: [SymbolDeclaration]]
 
     /// A declaration to show and the hunks using it.
     package struct Need: Sendable, Equatable {
@@ -69,7 +77,7 @@ package struct RelatedFinder: Sendable {
     private func changedDeclarations(path: String, hunks: [Hunk]) -> [Need] {
         guard let added = addedLines[path], !added.isEmpty else { return [] }
         var found: [Need] = []
-        for declaration in index.declarations where declaration.path == path && added.contains(declaration.line) {
+        for declaration in changedFiles[path] ?? [] where added.contains(declaration.line) {
             guard found.count < changedDeclarationsPerFile, index.unique(declaration.name) != nil,
                 declaration.name.count >= IdentifierScanner.minimumLength,
                 !IdentifierScanner.common.contains(declaration.name)
