@@ -196,4 +196,19 @@ struct SymbolIndexTests {
         }
         #expect(numbers == Array(2...36), "every number runs forward from the header's start")
     }
+
+    @Test func aPartOfASplitFileShowsItsOwnScopeLine() {
+        let lines = ["func long() {"] + (1...30).map { "    step(\($0))" } + ["}"]
+        let first = ContextBuilderTests.hunk(lines, changed: [6])
+        let second = ContextBuilderTests.hunk(lines, changed: [24])
+        var file = FileDiff(path: "long.swift", hunks: [first, second])
+        file.context = ContextBuilder(maxAbove: 60).windows(for: [first, second], source: lines)
+        #expect(file.context[second.newStart]?.above.first?.number != 1, "the first hunk's window shows line 1")
+        let whole = DiffRenderer.render(file: file, hunks: [first, second])
+        #expect(whole.components(separatedBy: "~1: func long() {\n").count == 2, "shown once")
+        let part = DiffRenderer.render(file: file, hunks: [second], part: (2, 2), level: .full)
+        #expect(part.contains("~1: func long() {\n~ …\n"))
+        let openers = DiffRenderer.render(file: file, hunks: [second], part: (2, 2), level: .openers)
+        #expect(openers.contains("~1: func long() {\n~ …\n"))
+    }
 }
