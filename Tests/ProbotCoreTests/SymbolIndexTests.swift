@@ -211,4 +211,28 @@ struct SymbolIndexTests {
         let openers = DiffRenderer.render(file: file, hunks: [second], part: (2, 2), level: .openers)
         #expect(openers.contains("~1: func long() {\n~ …\n"))
     }
+
+    @Test func everyCutIsListedInTheJobSummaryWithItsReason() throws {
+        let file = Self.crowded()
+        let builder = PromptBuilder()
+        var showing = builder
+        showing.showsRelated = true
+        let rendered = builder.section(file: file, hunks: file.hunks, part: nil, level: .openers)
+        let budget = CharacterCounter().count(messages: showing.messages(sections: [rendered])) + 1
+        let plan = PromptBatcher(
+            counter: CharacterCounter(), builder: builder,
+            budget: ReviewBudget(promptTokens: budget, completionTokens: 1)
+        ).plan([file])
+        #expect(plan.contextCuts.map(\.reason) == [.relatedLeftOut(count: 5), .openersOnly])
+        var report = RunReport(
+            pullRequest: nil, model: "gpt-4o", modelInfo: ModelCatalog.info(for: "gpt-4o"), dryRun: true, plan: plan)
+        report.symbolIndex = SymbolIndexStatus(declarations: 12, files: 3, seconds: 1.5)
+        let summary = JobSummaryRenderer.render(report).rawValue
+        #expect(summary.contains("### Context cut to fit the budget"))
+        #expect(
+            summary.contains(
+                "| `Cart.swift` | 5 related declaration(s) left out: the file did not fit a request with them |"))
+        #expect(summary.contains("| `Cart.swift` | surrounding code cut to the scopes"))
+        #expect(summary.contains("| Symbol index | 12 declarations in 3 files (1.5 s) · 0 related snippet(s) sent |"))
+    }
 }
