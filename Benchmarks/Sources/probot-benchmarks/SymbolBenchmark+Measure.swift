@@ -77,7 +77,8 @@ extension SymbolBenchmark {
         var hit = 0
         var total = 0
         for batch in result.plan.batches {
-            let text = batch.messages.last?.content ?? ""
+            let headers = Set(
+                (batch.messages.last?.content ?? "").split(separator: "\n").filter { $0.hasPrefix("Declaration of ") })
             var shown: [String: Set<Int>] = [:]
             for item in batch.items {
                 var lines = Set(item.hunks.flatMap { $0.lines.compactMap(\.newLine) })
@@ -96,8 +97,8 @@ extension SymbolBenchmark {
                         total += 1
                         let all = declarations.allSatisfy { declaration in
                             shown[declaration.path]?.contains(declaration.line) == true
-                                || text.contains(
-                                    "Declaration of \(declaration.name) (\(declaration.kind)) at \(declaration.path):\(declaration.line)\n"
+                                || headers.contains(
+                                    "Declaration of \(declaration.name) (\(declaration.kind)) at \(declaration.path):\(declaration.line)"
                                 )
                         }
                         if all { hit += 1 }
@@ -108,23 +109,34 @@ extension SymbolBenchmark {
         return (hit, total)
     }
 
+    /// For each file, its pieces: the hunks' starts and the set of lines sent.
+    static func pieces(_ result: ReviewPlanner.Result) -> [String: [(starts: Set<Int>, lines: Set<Substring>)]] {
+        Dictionary(grouping: result.plan.batches.flatMap(\.items), by: \.file.path).mapValues { items in
+            items.map { (Set($0.hunks.map(\.newStart)), Set($0.rendered.split(separator: "\n"))) }
+        }
+    }
+
+    /// Whether a piece holding `hunk` shows new-file line `number` reading `text`, as context or diff.
+    static func shows(
+        _ pieces: [(starts: Set<Int>, lines: Set<Substring>)], hunk: Hunk, number: Int, text: String
+    ) -> Bool {
+        pieces.contains { piece in
+            piece.starts.contains(hunk.newStart)
+                && ["~", " ", "+"].contains { piece.lines.contains(Substring("\($0)\(number): \(text)")) }
+        }
+    }
+
     /// Hunks whose scope opener (as ``ContextBuilder`` finds it, unbounded by the budget) is above them; a hit
     /// when the piece holding the hunk shows that line: what graceful context keeps.
     func keptScopes(_ result: ReviewPlanner.Result) -> (hit: Int, total: Int) {
         var hit = 0
         var total = 0
-        let items = result.plan.batches.flatMap(\.items)
+        let pieces = Self.pieces(result)
         for file in result.files {
-            let pieces = items.filter { $0.file.path == file.path }
             for hunk in file.hunks {
                 guard let scope = file.context[hunk.newStart]?.scope, scope.number < hunk.newStart else { continue }
                 total += 1
-                let sent = pieces.filter { $0.hunks.contains(hunk) }.map(\.rendered).joined()
-                if sent.contains("~\(scope.number): \(scope.text)\n")
-                    || sent.contains(" \(scope.number): \(scope.text)\n")
-                {
-                    hit += 1
-                }
+                if Self.shows(pieces[file.path] ?? [], hunk: hunk, number: scope.number, text: scope.text) { hit += 1 }
             }
         }
         return (hit, total)
@@ -134,27 +146,17 @@ extension SymbolBenchmark {
     func scopeCoverage(_ result: ReviewPlanner.Result, sources: [String: [String]]) -> (hit: Int, total: Int) {
         var hit = 0
         var total = 0
-        let items = result.plan.batches.flatMap(\.items)
+        let pieces = Self.pieces(result)
         for file in result.files {
             guard let source = sources[file.path] else { continue }
             let openers = BraceScopes(source)
-            let pieces = items.filter { $0.file.path == file.path }
             for hunk in file.hunks {
                 guard let line = ContextBuilder.firstChange(hunk)?.line, let opener = openers.opener(of: line),
                     opener < hunk.newStart
                 else { continue }
                 total += 1
-                let text = source[opener - 1]
-                let sent = pieces.filter { $0.hunks.contains(hunk) }.map(\.rendered).joined()
-                if sent.contains("~\(opener): \(text)\n") || sent.contains(" \(opener): \(text)\n")
-                    || sent.contains("+\(opener): \(text)\n")
-                {
+                if Self.shows(pieces[file.path] ?? [], hunk: hunk, number: opener, text: source[opener - 1]) {
                     hit += 1
-                } else if ProcessInfo.processInfo.environment["PROBOT_BENCH_MISSES"] != nil {
-                    let window = file.context[hunk.newStart]
-                    print(
-                        "miss \(file.path) \(hunk.header) opener \(opener) [\(text)] first change \(line) window from \(window?.above.first?.number ?? -1) scope \(window?.scope?.number ?? -1) pieces \(pieces.count)"
-                    )
                 }
             }
         }
