@@ -235,4 +235,25 @@ struct SymbolIndexTests {
         #expect(summary.contains("| `Cart.swift` | surrounding code cut to the scopes"))
         #expect(summary.contains("| Symbol index | 12 declarations in 3 files (1.5 s) · 0 related snippet(s) sent |"))
     }
+
+    @Test func eachPartOfASplitFileKeepsItsScopeLine() throws {
+        let lines = ["func long() {"] + (1...70).map { "    step(\($0), \(String(repeating: "x", count: 30)))" } + ["}"]
+        let first = ContextBuilderTests.hunk(lines, changed: [12])
+        let second = ContextBuilderTests.hunk(lines, changed: [60])
+        var file = FileDiff(path: "long.swift", hunks: [first, second])
+        file.context = ContextBuilder(maxAbove: 20).windows(for: [first, second], source: lines)
+        let builder = PromptBuilder()
+        let costs = [first, second].enumerated().map { index, hunk in
+            CharacterCounter().count(builder.section(file: file, hunks: [hunk], part: (index + 1, 2), level: .openers))
+        }
+        let budget = CharacterCounter().count(messages: builder.messages(sections: [])) + (costs.max() ?? 0) + 2
+        let plan = PromptBatcher(
+            counter: CharacterCounter(), builder: builder,
+            budget: ReviewBudget(promptTokens: budget, completionTokens: 1)
+        ).plan([file])
+        let items = plan.batches.flatMap(\.items)
+        #expect(items.count == 2)
+        for item in items { #expect(item.rendered.contains("~1: func long() {\n"), "\(item.rendered)") }
+        #expect(plan.skipped.isEmpty)
+    }
 }

@@ -96,6 +96,8 @@ package struct PromptBatcher: Sendable {
         var runs: [[Hunk]] = []
         var current: [Hunk] = []
         var skipped: [SkippedFile] = []
+        // Runs are packed so each still fits with its scopes' opening lines: those go only after everything else.
+        let packing: ContextLevel = file.context.isEmpty ? .none : .openers
         for hunk in file.hunks {
             let alone = cost(builder.section(file: file, hunks: [hunk], part: (99, 99), withContext: false))
             if alone > available {
@@ -108,7 +110,7 @@ package struct PromptBatcher: Sendable {
                 continue
             }
             if current.isEmpty
-                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99), withContext: false))
+                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99), level: packing))
                     <= available
             {
                 current.append(hunk)
