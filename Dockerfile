@@ -30,9 +30,10 @@ LABEL org.opencontainers.image.title="ChatGPT Probot" \
       org.opencontainers.image.description="Reviews pull requests with ChatGPT" \
       org.opencontainers.image.version="$VERSION" \
       org.opencontainers.image.revision="$REVISION"
+# universal-ctags builds the symbol index of a checked-out pull request (it only reads the files).
 # hadolint ignore=DL3008
 RUN apt-get -q update \
- && apt-get -q install -y --no-install-recommends ca-certificates \
+ && apt-get -q install -y --no-install-recommends ca-certificates universal-ctags \
  && rm -rf /var/lib/apt/lists/*
 # cmark-gfm (GitHub's Markdown parser) is linked dynamically; its two libraries travel from the build stage.
 COPY --from=build /out/lib/ /usr/local/lib/

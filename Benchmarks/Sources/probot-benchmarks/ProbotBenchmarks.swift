@@ -6,6 +6,9 @@ struct ProbotBenchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probot-benchmarks",
         abstract: "Benchmarks for ChatGPT Probot (run with -c release).",
-        subcommands: [PipelineBenchmark.self, TokenizerBenchmark.self, ContextBenchmark.self, ClaimsBenchmark.self]
+        subcommands: [
+            PipelineBenchmark.self, TokenizerBenchmark.self, ContextBenchmark.self, ClaimsBenchmark.self,
+            SymbolBenchmark.self,
+        ]
     )
 }

@@ -25,6 +25,12 @@ package struct PromptBatcher: Sendable {
 
     /// Plans the requests for `files`, in pull-request order.
     package func plan(_ files: [FileDiff]) -> BatchPlan {
+        var batcher = self
+        batcher.builder.showsRelated = builder.showsRelated || files.contains { !$0.related.isEmpty }
+        return batcher.planned(files)
+    }
+
+    private func planned(_ files: [FileDiff]) -> BatchPlan {
         let fixed = fixedTokens
         let available = budget.promptTokens - fixed
         guard available > 0 || files.isEmpty else {
@@ -34,10 +40,12 @@ package struct PromptBatcher: Sendable {
         }
         var skipped: [SkippedFile] = []
         var items: [BatchItem] = []
+        var cuts: [ContextCut] = []
         for (order, file) in files.enumerated() {
-            let (pieces, left) = split(file, order: order, available: available)
+            let (pieces, left, cut) = split(file, order: order, available: available)
             items += pieces
             skipped += left
+            cuts += cut
         }
         var bins = packFirstFitDecreasing(items, capacity: available)
         if let balanced = balancing?.bins(items, capacity: available, fixedTokens: fixed, current: bins) {
@@ -49,13 +57,15 @@ package struct PromptBatcher: Sendable {
             var bin = queue.removeFirst()
             var overflow: [BatchItem] = []
             while true {
-                let messages = builder.messages(sections: bin.map(\.rendered), paths: bin.map(\.file.path))
-                let tokens = counter.count(messages: messages)
+                let request = request(bin)
+                let tokens = request.tokens
                 if tokens <= budget.promptTokens || bin.count == 1 {
                     batches.append(
                         ReviewBatch(
-                            number: batches.count + 1, items: bin, messages: messages, promptTokens: tokens,
-                            overheadTokens: tokens - bin.reduce(0) { $0 + counter.count($1.rendered) }))
+                            number: batches.count + 1, items: bin, messages: request.messages, promptTokens: tokens,
+                            overheadTokens: tokens - request.relatedTokens
+                                - bin.reduce(0) { $0 + counter.count($1.rendered) }))
+                    cuts += request.cuts
                     break
                 }
                 // Tokenization is not perfectly additive across joins: move the last piece on.
@@ -63,35 +73,33 @@ package struct PromptBatcher: Sendable {
             }
             if !overflow.isEmpty { queue.append(overflow) }
         }
-        return BatchPlan(batches: batches, skipped: skipped, budget: budget, counterName: counter.name)
+        var plan = BatchPlan(batches: batches, skipped: skipped, budget: budget, counterName: counter.name)
+        var seen = Set<ContextCut>()
+        plan.contextCuts = cuts.filter { seen.insert($0).inserted }
+        return plan
     }
 
-    /// The whole file when it fits, else consecutive runs of hunks that fit; hunks that never fit are skipped.
-    private func split(_ file: FileDiff, order: Int, available total: Int) -> ([BatchItem], [SkippedFile]) {
+    /// The whole file when it fits (stepping down its context, ``fitted(_:hunks:part:related:available:)``), else
+    /// consecutive runs of hunks that fit; hunks that never fit are skipped.
+    private func split(_ file: FileDiff, order: Int, available total: Int) -> ([BatchItem], [SkippedFile], [ContextCut])
+    {
         // The file's path instructions, learnings and nearest AGENTS.md travel with it: its pieces leave room for them.
         let guidance =
             (!builder.hasGuidance ? 0 : counter.count(builder.guidance(for: [file.path])))
             + builder.nestedInstructionTokens(for: file.path, counter: counter)
         let available = total - guidance
-        // Context is trimmed before any diff line: the whole file with its context, else without it.
-        var whole = builder.section(file: file, hunks: file.hunks)
-        var wholeTokens = cost(whole)
-        if wholeTokens > available && !file.context.isEmpty {
-            whole = builder.section(file: file, hunks: file.hunks, withContext: false)
-            wholeTokens = cost(whole)
-        }
-        if wholeTokens <= available {
-            return (
-                [
-                    BatchItem(
-                        file: file, hunks: file.hunks, part: nil, rendered: whole, tokens: wholeTokens + guidance,
-                        order: order)
-                ], []
-            )
+        if let (fitting, cuts) = fitted(file, hunks: file.hunks, part: nil, related: file.related, available: available)
+        {
+            var item = fitting
+            item.tokens += guidance
+            item.order = order
+            return ([item], [], cuts)
         }
         var runs: [[Hunk]] = []
         var current: [Hunk] = []
         var skipped: [SkippedFile] = []
+        // Runs are packed so each still fits with its scopes' opening lines: those go only after everything else.
+        let packing: ContextLevel = file.context.isEmpty ? .none : .openers
         for hunk in file.hunks {
             let alone = cost(builder.section(file: file, hunks: [hunk], part: (99, 99), withContext: false))
             if alone > available {
@@ -104,7 +112,7 @@ package struct PromptBatcher: Sendable {
                 continue
             }
             if current.isEmpty
-                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99), withContext: false))
+                || cost(builder.section(file: file, hunks: current + [hunk], part: (99, 99), level: packing))
                     <= available
             {
                 current.append(hunk)
@@ -114,19 +122,22 @@ package struct PromptBatcher: Sendable {
             }
         }
         if !current.isEmpty { runs.append(current) }
-        let items = runs.enumerated().map { index, hunks in
+        var items: [BatchItem] = []
+        var cuts: [ContextCut] = []
+        for (index, hunks) in runs.enumerated() {
             let part = runs.count > 1 ? BatchItem.Part(index: index + 1, count: runs.count) : nil
-            // Each part keeps its context when it still fits.
-            let withContext = builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) })
-            let rendered =
-                file.context.isEmpty || cost(withContext) > available
-                ? builder.section(file: file, hunks: hunks, part: part.map { ($0.index, $0.count) }, withContext: false)
-                : withContext
-            return BatchItem(
-                file: file, hunks: hunks, part: part, rendered: rendered, tokens: cost(rendered) + guidance,
-                order: order)
+            // Each part keeps its own context and related declarations when they still fit.
+            let starts = Set(hunks.map(\.newStart))
+            let related = file.related.filter { !starts.isDisjoint(with: $0.usedBy) }
+            guard let (fitting, cut) = fitted(file, hunks: hunks, part: part, related: related, available: available)
+            else { continue }
+            var item = fitting
+            item.tokens += guidance
+            item.order = order
+            items.append(item)
+            cuts += cut
         }
-        return (items, skipped)
+        return (items, skipped, cuts)
     }
 
     /// Tokens a section adds to the user message, including its newline separator.

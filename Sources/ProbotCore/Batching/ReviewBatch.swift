@@ -12,22 +12,31 @@ package struct BatchItem: Sendable, Equatable {
     package var tokens: Int
     /// Order of the file in the pull request, for stable output.
     package var order: Int
+    /// The related snippets this piece takes to its request (their tokens are in `tokens`).
+    package var related: [RelatedSnippet] = []
+    /// How much of the file's context `rendered` shows.
+    package var level: ContextLevel = .full
 
     /// Memberwise initialiser.
-    package init(file: FileDiff, hunks: [Hunk], part: Part?, rendered: String, tokens: Int, order: Int) {
+    package init(
+        file: FileDiff, hunks: [Hunk], part: Part?, rendered: String, tokens: Int, order: Int,
+        related: [RelatedSnippet] = [], level: ContextLevel = .full
+    ) {
         self.file = file
         self.hunks = hunks
         self.part = part
         self.rendered = rendered
         self.tokens = tokens
         self.order = order
+        self.related = related
+        self.level = level
     }
 
     /// Position of a split file's piece.
     /// The changed lines it holds: the predictor of how long the model's answer about it will be.
     package var weight: Int { hunks.reduce(0) { $0 + $1.changedLineCount } }
 
-    package struct Part: Sendable, Equatable {
+    package struct Part: Sendable, Hashable {
         package var index: Int
         package var count: Int
     }
@@ -79,6 +88,8 @@ package struct BatchPlan: Sendable, Equatable {
     /// Tokens of the fixed part of every request (system prompt, instructions, examples, framing), set when it
     /// alone leaves no room for any diff: nothing can be reviewed until it shrinks.
     package var fixedOverBudget: Int?
+    /// Files whose surrounding code or related declarations were cut to fit, with how.
+    package var contextCuts: [ContextCut] = []
 
     /// Memberwise initialiser.
     package init(batches: [ReviewBatch], skipped: [SkippedFile], budget: ReviewBudget, counterName: String) {

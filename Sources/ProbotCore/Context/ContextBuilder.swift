@@ -33,6 +33,7 @@ package struct ContextBuilder: Sendable {
                 // Far above: its opening line alone. Near: every line from it down to the hunk. Either way, lines an
                 // earlier hunk or window showed are left out (the renderer marks the gap).
                 let wanted = scope.far ? [scope.line] : Array(scope.line..<start)
+                window.scope = Self.line(scope.line, source)
                 window.above = wanted.filter { !shown.contains($0) }.compactMap { Self.line($0, source) }
                 shown.formUnion(window.above.map(\.number))
             }
@@ -43,7 +44,7 @@ package struct ContextBuilder: Sendable {
             }
             window.below.removeAll { shown.contains($0.number) }
             shown.formUnion(window.below.map(\.number))
-            if !window.isEmpty { result[start] = window }
+            if !window.isEmpty || window.scope != nil { result[start] = window }
         }
         return result
     }

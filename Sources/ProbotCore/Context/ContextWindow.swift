@@ -5,11 +5,15 @@ package struct ContextWindow: Sendable, Equatable, Codable {
     package var above: [NumberedLine] = []
     /// A few lines below the hunk.
     package var below: [NumberedLine] = []
+    /// The line opening the hunk's enclosing scope, kept even when an earlier hunk's window shows it (and so
+    /// `above` leaves it out): a part of a split file without that earlier hunk shows it again.
+    package var scope: NumberedLine?
 
     /// Memberwise initialiser.
-    package init(above: [NumberedLine] = [], below: [NumberedLine] = []) {
+    package init(above: [NumberedLine] = [], below: [NumberedLine] = [], scope: NumberedLine? = nil) {
         self.above = above
         self.below = below
+        self.scope = scope
     }
 
     /// Whether the window adds nothing.
@@ -17,7 +21,7 @@ package struct ContextWindow: Sendable, Equatable, Codable {
 }
 
 /// A line of the new file with its 1-based number.
-package struct NumberedLine: Sendable, Equatable, Codable {
+package struct NumberedLine: Sendable, Hashable, Codable {
     package var number: Int
     package var text: String
 

@@ -10,6 +10,8 @@ package struct FileDiff: Sendable, Equatable, Codable {
     package var hunks: [Hunk]
     /// Surrounding code shown with each hunk, by the hunk's `newStart` (empty without context).
     package var context: [Int: ContextWindow] = [:]
+    /// Declarations and call sites from elsewhere in the repository that its added lines use (``RelatedSnippet``).
+    package var related: [RelatedSnippet] = []
 
     /// Memberwise initialiser.
     package init(path: String, previousPath: String? = nil, status: String = "modified", hunks: [Hunk]) {

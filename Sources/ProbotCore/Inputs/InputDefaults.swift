@@ -21,6 +21,8 @@ package enum InputDefaults {
     package static let auditMaxFileBytes = 200_000
     /// Lines of surrounding code shown above a hunk, up to its enclosing scope.
     package static let contextLines = 60
+    /// `symbol-index`: build the checkout's symbol index for related declarations.
+    package static let symbolIndex = true
     /// Resolve this action's threads whose problem a push fixed.
     package static let resolveFixed = true
     /// Ask the model before resolving a thread as fixed.

@@ -85,6 +85,7 @@ extension ProbotInputs {
         language = reader.string("language", default: InputDefaults.language)
         instructions = reader.string("instructions", default: InputDefaults.instructions)
         contextLines = reader.integer("context-lines", default: InputDefaults.contextLines, in: 0...1_000)
+        symbolIndex = reader.bool("symbol-index", default: InputDefaults.symbolIndex)
         reviewGenerated = reader.bool("review-generated", default: InputDefaults.reviewGenerated)
         agentInstructions = reader.bool("agent-instructions", default: InputDefaults.agentInstructions)
     }

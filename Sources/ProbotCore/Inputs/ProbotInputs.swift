@@ -103,6 +103,8 @@ package struct ProbotInputs: Sendable, Equatable {
     package var optimize: Optimize = InputDefaults.optimize
     /// Lines of surrounding code shown above a hunk (`0`: none).
     package var contextLines: Int = InputDefaults.contextLines
+    /// Build the checkout's symbol index and show related declarations (`symbol-index`).
+    package var symbolIndex: Bool = InputDefaults.symbolIndex
     /// The repository's configuration file, read from the pull request's base.
     package var configFile: String = InputDefaults.configFile
     /// Names of the inputs the workflow set (non-empty), so they win over the configuration file.

@@ -40,10 +40,11 @@ package struct ReviewEngine: Sendable {
 
     /// Stage *plan*: filters, parses and batches `changed`, and logs the plan.
     package func plan(
-        _ changed: [ChangedFile], title: String, description: String, sources: [String: [String]] = [:]
+        _ changed: [ChangedFile], title: String, description: String, sources: [String: [String]] = [:],
+        related: [String: [RelatedSnippet]] = [:]
     ) -> ReviewPlanner.Result {
         console.beginGroup("Plan")
-        let planned = planner(title: title, description: description).plan(changed, sources: sources)
+        let planned = planner(title: title, description: description).plan(changed, sources: sources, related: related)
         console.info(
             PlanLog.summary(planned.plan)
                 + "; expected ≈ \(Format.duration(.seconds(TimeEstimate.criticalPath(planned.plan, profile: profile, slots: settings.maxConcurrency)))) with \(settings.maxConcurrency) at a time"

@@ -20,6 +20,8 @@ extension ReviewPipeline {
     struct Planned: Sendable {
         var result: ReviewPlanner.Result
         var context: Context
+        /// The related declarations shown, and the index they came from.
+        var related: Related
         /// When the plan was ready (the estimate counts from here).
         var finished: ContinuousClock.Instant
     }
@@ -78,15 +80,20 @@ extension ReviewPipeline {
         let pullRequest = prepared.fetched.pullRequest
         let context = await readContext(
             prepared.selection.files, head: pullRequest.head.sha, settings: prepared.engine.settings)
+        let related = await readRelated(
+            prepared.selection.files, head: pullRequest.head.sha, settings: prepared.engine.settings,
+            sources: context.sources)
         let result = prepared.engine.plan(
             prepared.selection.files, title: pullRequest.title, description: pullRequest.body ?? "",
-            sources: context.sources)
-        return Planned(result: result, context: context, finished: prepared.engine.now())
+            sources: context.sources, related: related.snippets)
+        return Planned(result: result, context: context, related: related, finished: prepared.engine.now())
     }
 
     /// Stages *ask*, *summarise*, *place* and *dedupe*.
     func answer(_ prepared: Prepared, _ planned: Planned) async -> Answered {
-        let engine = prepared.engine
+        var engine = prepared.engine
+        // Claims are checked against the index too, when there is one.
+        if let index = planned.related.index { engine.declarations = index }
         let title = prepared.fetched.pullRequest.title
         // The reviews and the whole-PR summary go out in one round: no request waits for another's answer.
         let round = await engine.round(

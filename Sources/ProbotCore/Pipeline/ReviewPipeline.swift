@@ -11,6 +11,8 @@ package struct ReviewPipeline: Sendable {
     package var appliesSkipRules = true
     /// Reads changed files for the code around each hunk; `nil` sends hunks as they are.
     package var contents: (any FileContentSource)?
+    /// Builds the checkout's symbol index for the related declarations; `nil` shows none.
+    package var symbols: (any SymbolIndexProvider)?
 
     /// Memberwise initialiser.
     package init(

@@ -23,7 +23,10 @@ package struct ReviewPlanner: Sendable {
 
     /// Filters and parses `changed`, then batches what is left. Every file left out is in `plan.skipped`.
     /// - Parameter sources: the new files' lines by path, for the context around each hunk.
-    package func plan(_ changed: [ChangedFile], sources: [String: [String]] = [:]) -> Result {
+    /// - Parameter related: code from elsewhere in the repository shown with each file, by path.
+    package func plan(
+        _ changed: [ChangedFile], sources: [String: [String]] = [:], related: [String: [RelatedSnippet]] = [:]
+    ) -> Result {
         var files: [FileDiff] = []
         var skipped: [SkippedFile] = []
         for entry in changed {
@@ -60,6 +63,7 @@ package struct ReviewPlanner: Sendable {
             var file = FileDiff(
                 path: entry.filename, previousPath: entry.previousFilename, status: entry.status, hunks: hunks)
             if let source = sources[entry.filename] { file.context = context.windows(for: hunks, source: source) }
+            file.related = related[entry.filename] ?? []
             files.append(file)
         }
         var plan = batcher.plan(files)

@@ -10,14 +10,24 @@ package enum DiffRenderer {
     package static func render(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil, withContext: Bool = true)
         -> String
     {
+        render(file: file, hunks: hunks, part: part, level: withContext ? .full : .none)
+    }
+
+    /// The file header and its hunks, with the file's context windows cut to `level`. A widened hunk's header
+    /// covers its window, so the numbers run forward from the header (`@@ -12,10 +12,12 @@` then `~12:`).
+    package static func render(file: FileDiff, hunks: [Hunk], part: (Int, Int)?, level: ContextLevel) -> String {
         var text = "### File: \(file.path)"
         if let previous = file.previousPath, previous != file.path { text += " (renamed from \(previous))" }
         if file.status == "added" { text += " (new file)" }
         if let (index, count) = part { text += " (part \(index) of \(count))" }
         text += "\n"
+        // Lines this section has shown: a scope line an earlier hunk of the section showed is not repeated.
+        var shown = Set<Int>()
         for hunk in hunks {
-            let window = withContext ? file.context[hunk.newStart] : nil
-            text += hunk.header + "\n"
+            let window = level.apply(file.context[hunk.newStart], shown: shown)
+            shown.formUnion(hunk.lines.compactMap(\.newLine))
+            shown.formUnion(((window?.above ?? []) + (window?.below ?? [])).map(\.number))
+            text += widened(hunk, by: window).header + "\n"
             var previous: Int?
             for line in window?.above ?? [] {
                 if let previous, line.number > previous + 1 { text += "~ …\n" }
@@ -35,6 +45,20 @@ package enum DiffRenderer {
             for line in window?.below ?? [] { text += "~\(line.number): \(line.text)\n" }
         }
         return text
+    }
+
+    /// `hunk`'s range widened to cover `window`: context lines are unchanged, so the old side moves with the new.
+    package static func widened(_ hunk: Hunk, by window: ContextWindow?) -> Hunk {
+        guard let window, !window.isEmpty else { return hunk }
+        let end = hunk.newStart + max(hunk.newCount, 1) - 1
+        let above = window.above.first.map { max(0, hunk.newStart - $0.number) } ?? 0
+        let below = window.below.last.map { max(0, $0.number - end) } ?? 0
+        var widened = hunk
+        widened.oldStart = max(1, hunk.oldStart - above)
+        widened.oldCount = hunk.oldCount + above + below
+        widened.newStart = hunk.newStart - above
+        widened.newCount = hunk.newCount + above + below
+        return widened
     }
 
     /// Whole-file chunks for an audit: `### File: path (lines 1–200 of 812)` then `12: text` lines.

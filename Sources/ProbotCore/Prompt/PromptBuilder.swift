@@ -26,6 +26,9 @@ package struct PromptBuilder: Sendable {
     /// Pull-request description, shown as context (truncated).
     package var description: String
 
+    /// Whether requests carry a related-code block (``RelatedRenderer``); the system prompt then says what it is.
+    package var showsRelated = false
+
     /// Longest PR description kept in the prompt, in characters.
     package static let descriptionLimit = 1_500
 
@@ -51,7 +54,7 @@ package struct PromptBuilder: Sendable {
             (side RIGHT); `-40: ` deleted lines use old-file numbers (side LEFT). Cite `path` exactly as in the \
             `### File:` header and `line` (and `start_line` for a range within one hunk) exactly as numbered. Lines \
             shown as `~8: ` are surrounding code from the file, for understanding only: they are not part of the \
-            diff, so report no findings on them.
+            diff, so report no findings on them.\(showsRelated ? " " + Self.relatedRule : "")
             """
             : """
             Each line is shown with its number, `12: `. Cite `path` exactly as in the `### File:` header, `line` (and \
@@ -83,6 +86,12 @@ package struct PromptBuilder: Sendable {
         if !extra.isEmpty { prompt += "\n\nAdditional instructions from the repository owner:\n\(extra)" }
         return prompt
     }
+
+    /// What the system prompt says about the related-code block.
+    package static let relatedRule = """
+        Lines shown as `=42: ` under `\(RelatedRenderer.heading)` are declarations and call sites from other \
+        files of the repository, for reference only: report no findings on them.
+        """
 
     /// The user message around the rendered diff sections.
     package func userMessage(sections: [String]) -> String {
@@ -127,8 +136,13 @@ package struct PromptBuilder: Sendable {
 
     /// The text for `hunks` of `file`: a numbered diff in review mode, numbered source lines in audit mode.
     package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)? = nil, withContext: Bool = true) -> String {
+        section(file: file, hunks: hunks, part: part, level: withContext ? .full : .none)
+    }
+
+    /// The text for `hunks` of `file` with its context cut to `level`.
+    package func section(file: FileDiff, hunks: [Hunk], part: (Int, Int)?, level: ContextLevel) -> String {
         mode == .review
-            ? DiffRenderer.render(file: file, hunks: hunks, part: part, withContext: withContext)
+            ? DiffRenderer.render(file: file, hunks: hunks, part: part, level: level)
             : DiffRenderer.renderSource(file: file, hunks: hunks)
     }
 }

@@ -25,6 +25,7 @@ package enum JobSummaryRenderer {
         out += skippedSection(report)
         out += filesSection(report)
         out += contextGapsSection(report.contextGaps)
+        out += contextCutsSection(report.plan.contextCuts)
         return clip(out)
     }
 
@@ -77,6 +78,7 @@ package enum JobSummaryRenderer {
             out += "| Context | \(widened) file(s) shown with the code around their hunks"
             out += report.contextGaps.isEmpty ? " |\n" : " · \(report.contextGaps.count) without (below) |\n"
         }
+        out += symbolIndexRow(report)
         out += "| Duration | \(duration: report.duration) |\n"
         return out
     }

@@ -95,6 +95,7 @@ extension RunReport {
         settingOrigins = prepared.rules.origins
         plannedAfter = planned.finished - prepared.started
         contextGaps = planned.context.gaps
+        symbolIndex = planned.related.status
         learningsApplied = prepared.learned.applied(to: planned.result.plan)
         diagnostics += planned.context.diagnostics
         if let fixed = planned.result.plan.fixedOverBudget {

@@ -57,6 +57,8 @@ package struct RunReport: Sendable, Equatable {
     package var agentInstructions = AgentInstructions.none
     /// Files whose hunks went without surrounding code, and why.
     package var contextGaps: [ContextGap] = []
+    /// How the symbol index went; `nil` when the run had no index provider.
+    package var symbolIndex: SymbolIndexStatus?
     /// The skip rule of the repository's configuration that matched; nothing was reviewed.
     package var skippedBy: String?
     /// Problems that did not stop the run, also shown as annotations.

@@ -15,6 +15,10 @@ package struct RunAdapters: Sendable {
     package var graphQLURL: URL
     /// The `config-file` input.
     package var configFile: String
+    /// `symbol-index`: index the checkout for related declarations.
+    package var symbolIndex: Bool
+    /// The process environment, for the index's checkout detection (`GITHUB_SHA`, `GITHUB_EVENT_NAME`).
+    package var environment: [String: String]
     /// The learnings issue (`learn: true`); `nil` learns nothing.
     package var learnings: GitHubLearningStore?
 
@@ -45,6 +49,7 @@ package struct RunAdapters: Sendable {
             memory: ReviewMemory(
                 history: github, summaries: github, comparer: github, descriptions: github, threads: threads,
                 learnings: learnings),
-            engine: engine, config: rules(ref).loader, contents: contents(ref))
+            engine: engine, config: rules(ref).loader, contents: contents(ref)
+        ).withSymbols(CtagsSymbolProvider(workspace: workspace, enabled: symbolIndex, environment: environment))
     }
 }

@@ -86,7 +86,8 @@ package struct ServiceFactory<C: Clock>: Sendable where C.Duration == Duration {
         return RunAdapters(
             github: github, threads: GitHubThreadStore(client: github.client, graphQLURL: environment.graphQLURL),
             model: model(inputs), counter: exact, settings: settings, workspace: environment.workspace,
-            graphQLURL: environment.graphQLURL, configFile: inputs.configFile,
+            graphQLURL: environment.graphQLURL, configFile: inputs.configFile, symbolIndex: inputs.symbolIndex,
+            environment: environment.variables,
             learnings: inputs.learn ? GitHubLearningStore(service: github) : nil)
     }
 
