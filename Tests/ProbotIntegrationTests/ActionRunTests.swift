@@ -205,12 +205,16 @@ struct ActionRunTests {
             #expect(github.reviews[0].body.contains("**0 finding(s)**"))
             // Reads: the PR, 3 pages of files, 3 history listings, the configuration file and `.gitattributes` at
             // the base, the learnings issue listing (`learn`), and one GraphQL query per 25 files for the code
-            // around the hunks; writes: one review, one summary comment; the three root agent instruction files and
-            // `AGENTS.md` in the files' one folder. Pages of files plus a constant plus ⌈230 / 25⌉: no per-file calls.
-            #expect(github.requests.filter { $0.path == "/graphql" }.count == 10)
-            let instructionReads = github.requests.filter { $0.path.contains("/contents/") && $0.path.hasSuffix(".md") }
-            #expect(instructionReads.count == AgentInstructions.rootPaths.count + 1)
-            #expect(github.requests.count == 10 + 12 + 4, "\(github.requests.map { "\($0.method) \($0.path)" })")
+            // around the hunks; writes: one review, one summary comment; one GraphQL query for the three root agent
+            // instruction files and `AGENTS.md` in the files' one folder. Pages of files plus a constant plus
+            // ⌈230 / 25⌉: no per-file calls.
+            #expect(github.requests.filter { $0.path == "/graphql" }.count == 10 + 1)
+            let instructionQueries = github.requests.filter {
+                $0.path == "/graphql" && String(decoding: $0.body, as: UTF8.self).contains("AGENTS.md")
+            }
+            #expect(instructionQueries.count == 1)
+            #expect(!github.requests.contains { $0.path.contains("/contents/") && $0.path.hasSuffix(".md") })
+            #expect(github.requests.count == 10 + 12 + 1, "\(github.requests.map { "\($0.method) \($0.path)" })")
         }
     }
 

@@ -40,8 +40,18 @@ struct AgentInstructionsIntegrationTests {
                 #expect(system.contains("From `AGENTS.md`:\n\(UntrustedFence.run.open)\nROOT-RULE"))
             }
             #expect(openAI.calls.contains { $0.filePaths.contains("Sources/Api/Users.swift") })
-            let reads = github.requests.filter { $0.path.contains("AGENTS.md") || $0.path.contains("CLAUDE.md") }
-            #expect(reads.allSatisfy { $0.query["ref"] == Self.base })
+            // One GraphQL query reads them all, every expression at the base commit.
+            let reads = github.requests.filter {
+                $0.path == "/graphql" && String(decoding: $0.body, as: UTF8.self).contains("AGENTS.md")
+            }
+            #expect(reads.count == 1)
+            let expressions = reads.flatMap { request -> [String] in
+                let variables = (request.json as? [String: Any])?["variables"] as? [String: Any] ?? [:]
+                return variables.filter { $0.key.hasPrefix("e") }.compactMap { $0.value as? String }
+            }
+            #expect(expressions.contains("\(Self.base):Sources/Api/AGENTS.md"))
+            #expect(expressions.allSatisfy { $0.hasPrefix(Self.base + ":") }, "\(expressions)")
+            #expect(!github.requests.contains { $0.path.contains("/contents/") && $0.path.hasSuffix(".md") })
             #expect(report.plan.batches.allSatisfy { $0.promptTokens <= 1_200 })
             #expect(harness.summary.contains("### Repository instructions"))
             #expect(harness.summary.contains("| `AGENTS.md` | every request |"))
@@ -62,6 +72,7 @@ struct AgentInstructionsIntegrationTests {
             #expect(!openAI.calls.isEmpty)
             #expect(openAI.calls.allSatisfy { !Self.system($0).contains("ROOT-RULE") })
             #expect(!github.requests.contains { $0.path.contains("AGENTS.md") })
+            #expect(!github.requests.contains { String(decoding: $0.body, as: UTF8.self).contains("AGENTS.md") })
             #expect(!harness.summary.contains("Repository instructions"))
         }
     }
@@ -107,6 +118,8 @@ struct AgentInstructionsIntegrationTests {
             github.addPullRequest(
                 number: 42, headSHA: ActionRunTests.headSHA, files: Self.files.map(ConfigIntegrationTests.file))
             github.setFile("AGENTS.md", "ROOT-RULE", at: Self.base)
+            // The one query fails as a whole, so the files are read one by one, and one of those reads is refused.
+            github.inject("POST", "/graphql", replies: [.json(200, ["errors": [["message": "Something went wrong"]]])])
             github.inject(
                 "GET", "/contents/CLAUDE.md",
                 replies: [.json(403, ["message": "Resource not accessible by integration"])])

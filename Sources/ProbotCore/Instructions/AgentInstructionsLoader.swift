@@ -61,8 +61,17 @@ package struct AgentInstructionsLoader: Sendable {
             instructions: AgentInstructions(root: root, nested: nested), diagnostics: diagnostics, lookedUp: wanted)
     }
 
-    /// Reads `paths` concurrently, at most ``concurrency`` at a time; results in the order of `paths`.
+    /// Reads `paths` in one batch when the source can (one GraphQL query per 25 paths on GitHub), else, or when
+    /// the batch fails, one by one; results in the order of `paths`.
     private func read(_ paths: [String], at commit: String) async -> [Result<String?, ReadFailure>] {
+        if let texts = try? await repository.repositoryFileTexts(paths, at: commit) {
+            return paths.map { .success(texts[$0]) }
+        }
+        return await readEach(paths, at: commit)
+    }
+
+    /// Reads `paths` concurrently, at most ``concurrency`` at a time; results in the order of `paths`.
+    private func readEach(_ paths: [String], at commit: String) async -> [Result<String?, ReadFailure>] {
         let repository = self.repository
         let readOne: @Sendable (Int) async -> (Int, Result<String?, ReadFailure>) = { index in
             do {

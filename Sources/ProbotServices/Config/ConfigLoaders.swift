@@ -9,9 +9,12 @@ package struct GitHubConfigLoader: RepositoryConfigLoader {
     package var repo: String
     /// The configuration file's path in the repository.
     package var path: String
+    /// GitHub's GraphQL endpoint, for reading many small files in one query; `nil` reads them one by one.
+    package var graphQLURL: URL?
 
     /// Memberwise initialiser.
-    package init(client: GitHubClient, owner: String, repo: String, path: String) {
+    package init(client: GitHubClient, owner: String, repo: String, path: String, graphQLURL: URL? = nil) {
+        self.graphQLURL = graphQLURL
         self.client = client
         self.owner = owner
         self.repo = repo

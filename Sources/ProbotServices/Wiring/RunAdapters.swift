@@ -34,7 +34,8 @@ package struct RunAdapters: Sendable {
     /// The repository's configuration of `ref`, read through GitHub at a commit.
     package func rules(_ ref: PullRequestRef) -> RepositoryRules {
         RepositoryRules(
-            loader: GitHubConfigLoader(client: github.client, owner: ref.owner, repo: ref.repo, path: configFile))
+            loader: GitHubConfigLoader(
+                client: github.client, owner: ref.owner, repo: ref.repo, path: configFile, graphQLURL: graphQLURL))
     }
 
     /// The repository's configuration as checked out, for an audit.
