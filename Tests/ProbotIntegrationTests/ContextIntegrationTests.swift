@@ -27,12 +27,15 @@ struct ContextIntegrationTests {
         ]
     }
 
+    /// A pull-request run. Agent instructions are off: their one GraphQL query at the base would be counted with
+    /// the context's queries these tests are about (it has tests of its own).
     static func harness(_ github: FakeGitHubServer, _ openAI: FakeOpenAIServer, _ extra: [String: String] = [:]) throws
         -> ActionHarness
     {
         try ActionHarness(
             eventName: "pull_request", event: try ActionRunTests.event(),
-            inputs: ActionRunTests.inputs(github, openAI, extra), githubURL: github.baseURL)
+            inputs: ActionRunTests.inputs(github, openAI, ["agent-instructions": "false"].merging(extra) { $1 }),
+            githubURL: github.baseURL)
     }
 
     static func quiet(_ call: FakeOpenAIServer.Call) -> FakeOpenAIServer.Answer {
