@@ -70,15 +70,7 @@ struct ContextBenchmark: ParsableCommand {
     }
 
     private func git(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-C", repository] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Git.text(repository, arguments)
     }
 
     private func measure(from: String, to: String) throws -> Totals {

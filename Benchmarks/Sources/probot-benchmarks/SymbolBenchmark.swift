@@ -78,15 +78,7 @@ struct SymbolBenchmark: AsyncParsableCommand {
     }
 
     private func git(_ repository: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-C", repository] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+        try Git.output(repository, arguments)
     }
 
     private func extract(_ source: Source, into folder: URL) throws {
