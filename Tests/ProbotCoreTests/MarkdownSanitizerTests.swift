@@ -145,6 +145,27 @@ struct MarkdownBuilderTests {
         "https://outside.example/p.png",
     ]
 
+    /// A name quoted in a plain-text message (a diagnostic, a prompt, the CLI's report) stays one code span: the
+    /// message, escaped for the job summary, renders with the whole name as code and nothing else as HTML.
+    @Test(arguments: hostilePaths)
+    func aQuotedNameStaysOneCodeSpanInPlainText(_ path: String) throws {
+        let message = "could not read \(MarkdownBuilder.codeSpan(path)) at the base"
+        let html = MarkdownInspector.html(MarkdownBuilder.text(message).rawValue)
+        #expect(html.components(separatedBy: "<code>").count == 2, "\(html)")
+        #expect(!html.contains("<img") && !html.contains("<a "), "\(html)")
+        #expect(html.hasSuffix("</code> at the base</p>\n"), "\(html)")
+        let prompt = CommandPrompts.thread(
+            .refactor,
+            CommentContext(
+                number: 1, isPullRequest: true, commentID: 2, author: "octo", title: "t", body: "",
+                diffHunk: "@@ -1 +1 @@\n-a\n+b",
+                path: path, line: 1),
+            language: "English")
+        let user = try #require(prompt.last?.content)
+        #expect(user.contains("File \(MarkdownBuilder.codeSpan(path))"))
+        #expect(!user.contains("\n<img"), "a name cannot start a line of its own in the prompt")
+    }
+
     @Test(arguments: hostilePaths)
     func aPathIsCodeWhereverItGoes(_ path: String) {
         let inline: Markdown = "File \(code: path) changed."

@@ -67,7 +67,7 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
         case .builtInExclusion(let pattern): "built-in exclusion `\(pattern)`"
         case .unparsablePatch(let why): "patch could not be parsed: \(why)"
         case .hunkOverBudget(let header, let tokens, let budget):
-            "hunk `\(header)` is \(tokens) tokens, over the \(budget)-token budget"
+            "hunk \(MarkdownBuilder.codeSpan(header)) is \(tokens) tokens, over the \(budget)-token budget"
         case .modelFailed(let why): "model request failed: \(why)"
         case .truncatedByGitHub: "beyond GitHub's 3,000-file listing limit"
         case .binary: "binary file"
@@ -75,7 +75,7 @@ package enum SkipReason: Sendable, Equatable, Codable, CustomStringConvertible {
         case .unreadable(let why): "could not be read: \(why)"
         case .capReached(let cap): "left for a later run: the \(cap) cap was reached"
         case .gitAttribute(let attribute): "`.gitattributes` sets `\(attribute)`"
-        case .generatedHeader(let marker): "generated code: header says `\(marker)`"
+        case .generatedHeader(let marker): "generated code: header says \(MarkdownBuilder.codeSpan(marker))"
         }
     }
 }

@@ -48,7 +48,9 @@ package struct AgentInstructionsLoader: Sendable {
                 continue
             case .failure(let error):
                 diagnostics.append(
-                    .warning("could not read `\(path)` at the base (\(error)); the review goes on without it"))
+                    .warning(
+                        "could not read \(MarkdownBuilder.codeSpan(path)) at the base (\(error)); the review goes on without it"
+                    ))
             }
         }
         if dropped > 0 {

@@ -76,7 +76,9 @@ package struct LearningRecorder: Sendable {
             learning = lesson.learning
             if let rejected = lesson.rejectedScope {
                 notes.append(
-                    .note("the proposed scope was not used (\(rejected)); the learning applies to `\(thread.path)`"))
+                    .note(
+                        "the proposed scope was not used (\(rejected)); the learning applies to \(MarkdownBuilder.codeSpan(thread.path))"
+                    ))
             }
         }
         do {
@@ -84,7 +86,7 @@ package struct LearningRecorder: Sendable {
             let stored = try await store.record(learning, owner: ref.owner, repo: ref.repo, in: book)
             notes.append(
                 .note(
-                    "recorded a learning from @\(learning.teacher) for `\(learning.scope)` in issue #\(stored.issue ?? 0)"
+                    "recorded a learning from @\(learning.teacher) for \(MarkdownBuilder.codeSpan(learning.scope)) in issue #\(stored.issue ?? 0)"
                 ))
             return (learning, notes)
         } catch {

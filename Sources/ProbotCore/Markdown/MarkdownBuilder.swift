@@ -75,6 +75,11 @@ package enum MarkdownBuilder {
         return Markdown(escaped: fence + padded + fence)
     }
 
+    /// Inline code as plain text, for diagnostics, log lines, prompts and terminal reports that quote a name
+    /// someone else chose (a path, a cited identifier): the fence outgrows any backtick in it, so it cannot end
+    /// the span early, and ``text(_:)`` keeps such a span whole when the message reaches GitHub.
+    package static func codeSpan(_ text: String) -> String { code(text).rawValue }
+
     /// Inline code for a table cell: GFM splits cells at `|` before it reads code, so `|` is escaped even here.
     package static func codeCell(_ text: String) -> Markdown {
         Markdown(escaped: escapePipes(code(text).rawValue))

@@ -27,7 +27,7 @@ extension ReviewPipeline {
         let edited = changed.filter(AgentInstructions.isInstructionFile)
         var notes: [Diagnostic] = edited.prefix(changedInstructionNotes).map {
             .note(
-                "this pull request changes `\($0)`; the change applies after merge, and this review used the agent instructions on the base branch"
+                "this pull request changes \(MarkdownBuilder.codeSpan($0)); the change applies after merge, and this review used the agent instructions on the base branch"
             )
         }
         if edited.count > changedInstructionNotes {

@@ -31,7 +31,9 @@ package enum CommandPrompts {
             "You are ChatGPT Probot, a senior engineer replying in a pull request review thread. \(task)\n\n\(rules) Write in \(language)."
             + guidance
         var user = "Pull request: \(UntrustedFence.run.open)\(context.title)\(UntrustedFence.run.close)\n"
-        user += "File `\(context.path ?? "?")`" + (context.line.map { ", comment on line \($0)" } ?? "")
+        user +=
+            "File \(MarkdownBuilder.codeSpan(context.path ?? "?"))"
+            + (context.line.map { ", comment on line \($0)" } ?? "")
         if !scope.isEmpty {
             user +=
                 ". The code above the hunk, from its enclosing scope (for understanding only):\n\(UntrustedFence.run.open)\n"

@@ -17,7 +17,7 @@ extension PromptBuilder {
             """
         for file in files {
             let cut = file.isCut ? " (its first \(file.text.count) of \(file.originalCharacters) characters)" : ""
-            text += "\n\nFrom `\(fence.clean(file.path))`\(cut):\n" + fence.block(file.text)
+            text += "\n\nFrom \(MarkdownBuilder.codeSpan(fence.clean(file.path)))\(cut):\n" + fence.block(file.text)
         }
         return text
     }

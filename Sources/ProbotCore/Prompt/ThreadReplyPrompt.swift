@@ -52,7 +52,7 @@ package enum ThreadReplyPrompt {
             the glob of files it applies to; otherwise `learning` is null. \(CommandPrompts.rules) Write in \
             \(language). Answer with JSON matching the schema.
             """ + guidance
-        var user = "File `\(thread.path)`"
+        var user = "File \(MarkdownBuilder.codeSpan(thread.path))"
         if let line = thread.line ?? thread.originalLine { user += ", line \(line)" }
         user += ".\n"
         if !scope.isEmpty {

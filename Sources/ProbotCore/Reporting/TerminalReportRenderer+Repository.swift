@@ -10,7 +10,8 @@ extension TerminalReportRenderer {
         }
         let files = report.agentInstructions.all
         if !files.isEmpty {
-            let names = files.map { "`\($0.path)`" + ($0.isCut ? " (cut)" : "") }.joined(separator: ", ")
+            let names = files.map { MarkdownBuilder.codeSpan($0.path) + ($0.isCut ? " (cut)" : "") }.joined(
+                separator: ", ")
             out += "\nRepository instructions sent: \(names).\n"
         }
         return out

@@ -26,7 +26,7 @@ package enum TerminalReportRenderer {
         out += repositoryLines(report)
         if !plan.skipped.isEmpty {
             out += "\nNot reviewed:\n"
-            for file in plan.skipped { out += "- `\(file.path)`: \(file.reason)\n" }
+            for file in plan.skipped { out += "- \(MarkdownBuilder.codeSpan(file.path)): \(file.reason)\n" }
         }
         return out
     }
@@ -41,7 +41,8 @@ package enum TerminalReportRenderer {
         if !rows.isEmpty {
             out += "\n## Walkthrough\n\n"
             for row in rows {
-                out += "- `\(row.name)`: \(row.change.isEmpty ? "–" : row.change) (\(row.findings) finding(s))\n"
+                out +=
+                    "- \(MarkdownBuilder.codeSpan(row.name)): \(row.change.isEmpty ? "–" : row.change) (\(row.findings) finding(s))\n"
             }
         }
         let all =
@@ -49,7 +50,7 @@ package enum TerminalReportRenderer {
             + report.placement.body.map { ($0.finding, " (\($0.reason.rawValue))") }
         let grouped = Dictionary(grouping: all, by: \.0.path)
         for path in grouped.keys.sorted() {
-            out += "\n## `\(path)`\n\n"
+            out += "\n## \(MarkdownBuilder.codeSpan(path))\n\n"
             for (finding, note) in (grouped[path] ?? []).sorted(by: { $0.0.line < $1.0.line }) {
                 out += CommentRenderer.listEntry(finding).rawValue + note + "\n"
             }
@@ -58,7 +59,7 @@ package enum TerminalReportRenderer {
         let skipped = report.skippedFiles
         if !skipped.isEmpty {
             out += "\nNot reviewed:\n"
-            for file in skipped { out += "- `\(file.path)`: \(file.reason)\n" }
+            for file in skipped { out += "- \(MarkdownBuilder.codeSpan(file.path)): \(file.reason)\n" }
         }
         return out
     }
@@ -68,8 +69,9 @@ package enum TerminalReportRenderer {
         guard !items.isEmpty else { return "" }
         var out = "\n## Unverified: cited code not found, not posted\n\n"
         for item in items {
-            let names = item.missing.map { "`\($0)`" }.joined(separator: ", ")
-            out += "- `\(item.finding.path)`:\(item.finding.line) \(item.finding.title) (cites \(names))\n"
+            let names = item.missing.map { MarkdownBuilder.codeSpan($0) }.joined(separator: ", ")
+            out +=
+                "- \(MarkdownBuilder.codeSpan(item.finding.path)):\(item.finding.line) \(item.finding.title) (cites \(names))\n"
         }
         return out
     }

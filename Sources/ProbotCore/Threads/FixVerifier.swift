@@ -43,7 +43,7 @@ package struct FixVerifier: Sendable {
             start += Self.threadsPerRequest
             var user = "For each thread: the problem this reviewer reported, and the file's changed code now.\n"
             for thread in chunk {
-                user += "\n## Thread \(thread.id) in `\(thread.path)`\nProblem:\n<untrusted>\n"
+                user += "\n## Thread \(thread.id) in \(MarkdownBuilder.codeSpan(thread.path))\nProblem:\n<untrusted>\n"
                 user += (thread.comments.first?.body ?? "").prefix(2_000) + "\n</untrusted>\nCode now:\n<untrusted>\n"
                 user += (code[thread.path] ?? "(not shown)").prefix(4_000) + "\n</untrusted>\n"
             }
