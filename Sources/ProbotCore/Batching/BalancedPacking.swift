@@ -2,7 +2,8 @@
 /// long as its longest answer: a pull request may be spread over more requests than first-fit makes (up to the
 /// slots, or one more round of them) balanced by their expected answer time (``AnswerTiming``: files and changed lines),
 /// as long as each request stays large enough that its fixed part (instructions, schema, examples) is at most 10 %
-/// of it. Files are never split here, so no hunk is.
+/// of it. When the summary request has to share a slot with a review, that review is planned lighter by the
+/// summary's time, so the two end with the others. Files are never split here, so no hunk is.
 ///
 /// A guard keeps small pull requests cheap: a split into more requests is taken only when the estimated critical
 /// path (the whole-PR summary request included, which takes a slot of its own) shrinks by more than a round's fixed
@@ -36,12 +37,17 @@ package struct BalancedPacking: Sendable {
         let baseline = criticalPath(current)
         var best: (bins: [[BatchItem]], path: Double)?
         for count in lowest...largest {
-            guard let bins = balanced(items, into: count, capacity: capacity) else { continue }
-            let path = criticalPath(bins)
-            // More requests must win back a round's fixed cost; the same number only has to be faster.
-            let margin = count > current.count ? timing.baseLatencySeconds : 0
-            guard path < baseline - margin - 1e-9, path < (best?.path ?? .infinity) - 1e-9 else { continue }
-            best = (bins, path)
+            // Two ways to balance: every request alike, or one request lighter by the summary that shares its slot.
+            for summaryShare in [false, true] {
+                guard let bins = balanced(items, into: count, capacity: capacity, summaryShare: summaryShare) else {
+                    continue
+                }
+                let path = criticalPath(bins)
+                // More requests must win back a round's fixed cost; the same number only has to be faster.
+                let margin = count > current.count ? timing.baseLatencySeconds : 0
+                guard path < baseline - margin - 1e-9, path < (best?.path ?? .infinity) - 1e-9 else { continue }
+                best = (bins, path)
+            }
         }
         return best?.bins
     }
@@ -56,13 +62,19 @@ package struct BalancedPacking: Sendable {
         timing.reviewSeconds(files: Set(bin.map(\.file.path)).count, changedLines: bin.reduce(0) { $0 + $1.weight })
     }
 
-    /// Longest expected answer first, each to the request with the shortest expected answer that has room.
-    private func balanced(_ items: [BatchItem], into count: Int, capacity: Int) -> [[BatchItem]]? {
+    /// Longest expected answer first, each to the request with the shortest expected answer that has room. With
+    /// `summaryShare`, the first request starts as if it already held the summary and the fixed cost of one more
+    /// request (in answer tokens at the model's speed): when there are as many requests as slots, the summary
+    /// and that request share a slot, and both end with the others.
+    private func balanced(_ items: [BatchItem], into count: Int, capacity: Int, summaryShare: Bool) -> [[BatchItem]]? {
         func cost(_ item: BatchItem) -> Int {
             AnswerTiming.answerTokensPerFile + AnswerTiming.answerTokensPerChangedLine * item.weight
         }
+        let share = Int((timing.summarySeconds * timing.outputTokensPerSecond).rounded())
+        guard !summaryShare || share > 0 else { return nil }
         var bins = Array(repeating: [BatchItem](), count: count)
         var answers = Array(repeating: 0, count: count)
+        if summaryShare { answers[0] = share }
         var tokens = Array(repeating: 0, count: count)
         let ordered = items.sorted { (cost($0), $0.tokens, -$0.order) > (cost($1), $1.tokens, -$1.order) }
         for item in ordered {

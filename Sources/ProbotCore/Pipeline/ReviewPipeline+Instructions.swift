@@ -7,9 +7,11 @@ extension ReviewPipeline {
     /// Reads the instruction files at the base commit (never the head: a pull request must not rewrite the rules
     /// it is reviewed by) into `settings`. Missing files are normal; unreadable ones are warnings; a pull request
     /// changing one gets a note.
-    /// - Returns: the notes and warnings for the job summary.
-    func loadAgentInstructions(_ fetched: Fetched, into settings: inout ReviewSettings) async -> [Diagnostic] {
-        guard settings.readsAgentInstructions, let config else { return [] }
+    /// - Returns: the instructions (`nil` when off), and the notes and warnings for the job summary.
+    func loadAgentInstructions(
+        _ fetched: Fetched, settings: ReviewSettings
+    ) async -> (AgentInstructions?, [Diagnostic]) {
+        guard settings.readsAgentInstructions, let config else { return (nil, []) }
         var diagnostics = Self.changedInstructionDiagnostics(fetched.changed.map(\.filename))
         let filter = settings.filter
         let paths = fetched.changed
@@ -17,9 +19,8 @@ extension ReviewPipeline {
             .map(\.filename)
         let loaded = await AgentInstructionsLoader(repository: config).load(
             for: paths, at: fetched.pullRequest.base.sha)
-        settings.agentInstructions = loaded.instructions
         diagnostics += loaded.diagnostics
-        return diagnostics
+        return (loaded.instructions, diagnostics)
     }
 
     /// A note for each changed instruction file (the first few, then a count).

@@ -12,6 +12,8 @@ extension ReviewPipeline {
         var selection: FileSelector.Selection
         /// The team's learnings, read before planning.
         var learned = Learned()
+        /// The code around the selected files' hunks.
+        var context = Context()
         /// When the run started, for the time until the plan.
         var started: ContinuousClock.Instant
     }
@@ -40,7 +42,8 @@ extension ReviewPipeline {
         var nothingNew: Bool
     }
 
-    /// Stages *fetch*, *rules*, *attributes* and *select*, in the log's "Pull request" group.
+    /// Stages *fetch* and *rules*, then *attributes*, *agent instructions*, *learnings* and *select* → *context*
+    /// together (each needs only the rules), in the log's "Pull request" group.
     func prepare(_ ref: PullRequestRef) async throws -> Prepared {
         let started = engine.now()
         let console = engine.console
@@ -58,28 +61,45 @@ extension ReviewPipeline {
                 ref: ref, fetched: fetched, rules: rules, engine: engine,
                 selection: FileSelector.Selection(files: fetched.changed), started: started)
         }
-        let (attributes, attributeNotes) = await loadAttributes(fetched, settings: engine.settings)
+        // None of these reads needs another's answer: on GitHub each is a round trip, so they go out together.
+        let (read, settings) = (fetched, engine.settings)
+        async let attributesRead = loadAttributes(read, settings: settings)
+        async let instructionsRead = loadAgentInstructions(read, settings: settings)
+        async let learnedRead = readLearnings(ref, settings: settings)
+        async let selectedRead = selectWithContext(read, ref: ref, settings: settings)
+        let (attributes, attributeNotes) = await attributesRead
         engine.settings.gitAttributes = attributes
         fetched.diagnostics += attributeNotes
-        fetched.diagnostics += await loadAgentInstructions(fetched, into: &engine.settings)
-        let learned = await readLearnings(ref, settings: engine.settings)
+        let (instructions, instructionNotes) = await instructionsRead
+        if let instructions { engine.settings.agentInstructions = instructions }
+        fetched.diagnostics += instructionNotes
+        let learned = await learnedRead
         engine.settings.learnings = learned.book?.learnings ?? []
         fetched.diagnostics += learned.diagnostics
-        let selection =
-            engine.settings.incremental && memory != nil
-            ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: console)
-                .select(fetched.changed, ref: ref, head: head, prior: fetched.prior)
-            : FileSelector.Selection(files: fetched.changed)
+        let (selection, context) = await selectedRead
         return Prepared(
             ref: ref, fetched: fetched, rules: rules, engine: engine, selection: selection, learned: learned,
-            started: started)
+            context: context, started: started)
     }
 
-    /// Stages *context* and *plan*: the code around each hunk, then the batches.
+    /// Stages *select* and *context*: the files to review (only those changed since the last review, when
+    /// incremental), then the code around their hunks.
+    private func selectWithContext(
+        _ fetched: Fetched, ref: PullRequestRef, settings: ReviewSettings
+    ) async -> (FileSelector.Selection, Context) {
+        let head = fetched.pullRequest.head.sha
+        let selection =
+            settings.incremental && memory != nil
+            ? await FileSelector(comparer: memory?.comparer ?? NoComparer(), console: engine.console)
+                .select(fetched.changed, ref: ref, head: head, prior: fetched.prior)
+            : FileSelector.Selection(files: fetched.changed)
+        return (selection, await readContext(selection.files, head: head, settings: settings))
+    }
+
+    /// Stages *related* and *plan*: the declarations the change uses, then the batches.
     func plan(_ prepared: Prepared) async -> Planned {
         let pullRequest = prepared.fetched.pullRequest
-        let context = await readContext(
-            prepared.selection.files, head: pullRequest.head.sha, settings: prepared.engine.settings)
+        let context = prepared.context
         let related = await readRelated(
             prepared.selection.files, head: pullRequest.head.sha, settings: prepared.engine.settings,
             sources: context.sources)
